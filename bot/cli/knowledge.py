@@ -1,0 +1,50 @@
+"""`briefbot check`, `briefbot sync` and `briefbot build`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.knowledge.check import check_knowledge
+from bot.settings import Settings
+
+
+def run_check(settings: Settings) -> int:
+    checked, problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    for article in checked:
+        entries = article.entries
+        phrasings = sum(len(e.phrasings) for e in entries)
+        passages = sum(len(e.evidence) for e in entries)
+        print(
+            f"{article.path.name}: OK — {len(entries)} entries, {phrasings} phrasings, "
+            f"{passages} evidence passages verified in {article.seed.name}"
+        )
+    return 0
+
+
+async def run_sync(settings: Settings) -> int:
+    from bot.service import BriefingService
+
+    service = await BriefingService.start(settings, sync=False)
+    try:
+        report = await service.sync(actor="cli")
+    finally:
+        await service.close()
+    print(f"synced {settings.knowledge_dir} into {settings.database_path}: {report.summary()}")
+    return 0
+
+
+def run_build_command(settings: Settings, out: Path | None) -> int:
+    from bot.build import run_build
+
+    target = out or settings.knowledge_dir / "candidates"
+    report = run_build(settings.seeds_dir, target)
+    print(report.summary())
+    print(f"Candidates written to {target}/ — review them and copy what is right into a curated")
+    print("file in knowledge/ (see docs/knowledge-format.md); curated files are never overwritten.")
+    return 0

@@ -1,0 +1,143 @@
+"""Entry point of the `briefbot` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot.knowledge.loader import KnowledgeError
+from bot.service import BriefingService
+from bot.settings import Settings
+from bot.store import StoreError
+from bot.text.seed import SeedError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="Answers questions about a news article from a curated, verified store.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer one question (or a batch) and exit")
+    ask.add_argument("question", nargs="?", help="the question, in quotes")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--batch", metavar="FILE", help="one question per line ('-' for stdin)")
+    ask.add_argument("--no-log", action="store_true", help="do not record the asks in the store")
+
+    chat = sub.add_parser("chat", help="ask questions interactively in the terminal")
+    chat.add_argument("--no-log", action="store_true", help="do not record the asks in the store")
+
+    build = sub.add_parser("build", help="extract candidate entries from seeds/ for review")
+    build.add_argument("--out", type=Path, help="where candidates go (knowledge/candidates/)")
+
+    sub.add_parser("check", help="validate the curated knowledge files")
+    sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
+
+    report = sub.add_parser("report", help="score answer quality on the development set")
+    report.add_argument("--devset", type=Path, help="questions file (tests/quality/devset.yaml)")
+    report.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+    bench = sub.add_parser("bench", help="measure engine latency, throughput and memory")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument(
+        "--sizes", default="1000,10000,100000", help="synthetic store sizes (comma separated)"
+    )
+
+    digest = sub.add_parser("digest", help="show the daily digest")
+    digest.add_argument("--preview", action="store_true", help="print it here (the default)")
+    digest.add_argument("--guild", type=int, help="a guild id, for its activity figures")
+
+    sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    return parser
+
+
+async def _with_service(
+    settings: Settings, action: Callable[[BriefingService], Awaitable[int]]
+) -> int:
+    service = await BriefingService.start(settings)
+    try:
+        return await action(service)
+    finally:
+        await service.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    try:
+        return _dispatch(args, settings)
+    except KnowledgeError as exc:
+        print("briefbot: the knowledge files have problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except (StoreError, SeedError) as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "ask":
+        from bot.cli.ask import run_ask
+
+        if args.question is None and args.batch is None:
+            print("briefbot: give a question in quotes, or --batch FILE", file=sys.stderr)
+            return 2
+        if args.question is not None and args.batch is not None:
+            print("briefbot: give either a question or --batch, not both", file=sys.stderr)
+            return 2
+        if args.batch is not None and not args.json:
+            print("briefbot: --batch prints JSON lines; add --json", file=sys.stderr)
+            return 2
+        return asyncio.run(
+            _with_service(
+                settings,
+                lambda s: run_ask(
+                    s, args.question, as_json=args.json, batch=args.batch, log=not args.no_log
+                ),
+            )
+        )
+    if args.command == "chat":
+        from bot.cli.ask import run_chat
+
+        return asyncio.run(_with_service(settings, lambda s: run_chat(s, log=not args.no_log)))
+    if args.command == "check":
+        from bot.cli.knowledge import run_check
+
+        return run_check(settings)
+    if args.command == "sync":
+        from bot.cli.knowledge import run_sync
+
+        return asyncio.run(run_sync(settings))
+    if args.command == "build":
+        from bot.cli.knowledge import run_build_command
+
+        return run_build_command(settings, args.out)
+    if args.command == "report":
+        from bot.quality import run_report
+
+        return run_report(settings, args.devset, as_json=args.json)
+    if args.command == "bench":
+        from bot.bench import run_bench
+
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        return run_bench(settings, sizes, as_json=args.json)
+    if args.command == "digest":
+        from bot.cli.digest import run_digest_preview
+
+        return asyncio.run(_with_service(settings, lambda s: run_digest_preview(s, args.guild)))
+    if args.command == "run":
+        from bot.app.runner import run_from_cli
+
+        return run_from_cli(settings)
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

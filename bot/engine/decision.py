@@ -1,0 +1,35 @@
+"""The explicit rule between "here is your answer" and "did you mean".
+
+Answer only when the best entry is both good enough on its own (an absolute threshold) and clearly
+better than any other entry (a margin over the runner-up); otherwise offer close questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.result import Candidate, EngineResult, Verdict
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    answer: float = 0.55
+    margin: float = 0.06
+    suggest: float = 0.30
+    max_suggestions: int = 3
+
+
+def decide(ranked: list[Candidate], thresholds: Thresholds) -> EngineResult:
+    if not ranked:
+        return EngineResult(Verdict.NO_MATCH, 0.0, ())
+    best = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    candidates = tuple(ranked)
+    if best.score >= thresholds.answer and best.score - runner_up >= thresholds.margin:
+        return EngineResult(Verdict.CONFIDENT, best.score, candidates)
+    suggestions = tuple(c for c in ranked if c.score >= thresholds.suggest)
+    suggestions = suggestions[: thresholds.max_suggestions]
+    if not suggestions:
+        return EngineResult(Verdict.NO_MATCH, best.score, candidates)
+    verdict = Verdict.AMBIGUOUS if best.score >= thresholds.answer else Verdict.UNSURE
+    return EngineResult(verdict, best.score, candidates, suggestions)

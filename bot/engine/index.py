@@ -1,0 +1,171 @@
+"""An inverted index over every phrasing, answer and evidence, scored with idf weights and
+re-ranked with rapidfuzz."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.engine.analyzer import Analyzer
+from bot.engine.decision import Thresholds, decide
+from bot.engine.result import Candidate, EngineResult, Verdict
+from bot.engine.textproc import words
+from bot.models import Entry
+
+# How many entries, by their raw term overlap, get the full phrasing-level scoring.
+_SHORTLIST = 30
+_RANKED = 5
+# Weights of the score's parts: best phrasing match, coverage by the whole entry, character
+# similarity (catches typos the word-level correction missed).
+_W_PHRASING = 0.6
+_W_COVERAGE = 0.25
+_W_CHARS = 0.15
+# Question words nudge towards the kinds of entry that answer them; "how many" asked of an entry
+# without a number is most likely a fact the article does not give.
+_INTENT_KINDS = {
+    "who": frozenset({"person"}),
+    "quote": frozenset({"quote"}),
+    "number": frozenset({"number"}),
+}
+_INTENT_BONUS = 0.05
+_NUMBER_MISMATCH = 0.1
+# A number the article never mentions ("2020") weighs more than an unknown word.
+_UNKNOWN_NUMBER_FACTOR = 2.0
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    terms: frozenset[str]
+    text: str  # the terms joined, for character similarity
+    weight: float
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    entry: Entry
+    phrasings: tuple[_Phrasing, ...]
+    terms: frozenset[str]
+
+
+class Engine:
+    """Build once from the entries and aliases; `answer` is pure and deterministic."""
+
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        aliases: Mapping[str, Iterable[str]] | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        self.thresholds = thresholds or Thresholds()
+        entries = sorted(entries, key=lambda e: e.id)
+        vocabulary: set[str] = set()
+        for entry in entries:
+            for text in (*entry.phrasings, entry.answer, *(e.display for e in entry.evidence)):
+                vocabulary.update(words(text))
+            vocabulary.update(entry.tags)
+        self.analyzer = Analyzer(aliases or {}, vocabulary)
+        analysed: list[tuple[Entry, set[tuple[str, ...]], frozenset[str]]] = []
+        postings: dict[str, list[int]] = {}
+        for position, entry in enumerate(entries):
+            phrasings = {t for t in map(self.analyzer.terms, entry.phrasings) if t}
+            body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
+            terms = frozenset().union(*phrasings, *map(self.analyzer.terms, body))
+            analysed.append((entry, phrasings, terms))
+            for term in terms:
+                postings.setdefault(term, []).append(position)
+        count = max(len(entries), 1)
+        self._postings = postings
+        self._idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
+        self._unknown_idf = math.log(1 + count / 0.5)
+        self._entries = [
+            _Indexed(entry, tuple(self._phrasing(p) for p in sorted(phrasings)), terms)
+            for entry, phrasings, terms in analysed
+        ]
+        self._by_id = {entry.id: entry for entry in entries}
+        self._choices = [(p, entry.id) for entry in entries for p in entry.phrasings]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def _phrasing(self, terms: tuple[str, ...]) -> _Phrasing:
+        weight = sum(self._idf[t] for t in terms)
+        return _Phrasing(frozenset(terms), " ".join(sorted(terms)), weight)
+
+    def _weight(self, term: str) -> float:
+        idf = self._idf.get(term)
+        if idf is not None:
+            return idf
+        return self._unknown_idf * (_UNKNOWN_NUMBER_FACTOR if term.isdigit() else 1.0)
+
+    def answer(self, question: str) -> EngineResult:
+        ranked = self.rank(question)
+        if ranked is None:
+            return EngineResult(Verdict.EMPTY, 0.0, ())
+        return decide(ranked, self.thresholds)
+
+    def rank(self, question: str, limit: int = _RANKED) -> list[Candidate] | None:
+        """Entries ranked by score (None when the question has no content words)."""
+        terms, intents = self.analyzer.analyze(question, correct=True)
+        if not terms:
+            return None
+        weights = {t: self._weight(t) for t in terms}
+        total = sum(weights.values())
+        overlap: dict[int, float] = {}
+        for term, weight in weights.items():
+            for position in self._postings.get(term, ()):
+                overlap[position] = overlap.get(position, 0.0) + weight
+        if not overlap:
+            return []
+        shortlist = heapq.nlargest(_SHORTLIST, overlap.items(), key=lambda kv: (kv[1], -kv[0]))
+        query_text = " ".join(sorted(terms))
+        query_terms = frozenset(terms)
+        scored = []
+        for position, covered in shortlist:
+            indexed = self._entries[position]
+            best_f, best_text = 0.0, ""
+            for phrasing in indexed.phrasings:
+                matched = sum(weights[t] for t in query_terms & phrasing.terms)
+                if not matched:
+                    continue
+                recall, precision = matched / total, matched / phrasing.weight
+                f = 2 * recall * precision / (recall + precision)
+                if f > best_f:
+                    best_f, best_text = f, phrasing.text
+            chars = fuzz.token_sort_ratio(query_text, best_text) / 100 if best_text else 0.0
+            score = _W_PHRASING * best_f + _W_COVERAGE * covered / total + _W_CHARS * chars
+            kind = indexed.entry.kind
+            if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
+                score += _INTENT_BONUS
+            if "number" in intents and kind != "number":
+                score -= _NUMBER_MISMATCH
+            scored.append((min(max(score, 0.0), 1.0), indexed.entry.id, indexed.entry.question))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return [Candidate(entry_id, q, round(s, 4)) for s, entry_id, q in scored[:limit]]
+
+    def suggest(self, prefix: str, limit: int = 25) -> list[Candidate]:
+        """Entries whose phrasings resemble what someone is typing (for autocomplete)."""
+        if not prefix.strip():
+            return [Candidate(e.id, e.question, 0.0) for e in list(self._by_id.values())[:limit]]
+        matches = process.extract(
+            prefix,
+            [text for text, _ in self._choices],
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=limit * 4,
+            score_cutoff=50,
+        )
+        found: dict[str, Candidate] = {}
+        for _text, score, index in matches:
+            entry = self._by_id[self._choices[index][1]]
+            if entry.id not in found:
+                found[entry.id] = Candidate(entry.id, entry.question, round(score / 100, 4))
+            if len(found) == limit:
+                break
+        return list(found.values())

@@ -1,0 +1,37 @@
+"""From a chat message to plain lower-case words: mentions, markdown, emoji and accents removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.text.normalize import fold
+
+_DISCORD_TOKENS = re.compile(
+    r"<a?:\w+:\d+>"  # custom emoji
+    r"|<(?:@[!&]?|#)\d+>"  # user, role and channel mentions
+    r"|</[\w -]+:\d+>"  # slash-command mentions
+    r"|<t:\d+(?::\w)?>"  # timestamps
+    r"|@(?:everyone|here)\b"
+    r"|https?://\S+"
+    r"|:[a-z0-9_+-]{2,32}:",  # emoji shortcodes such as :thinking:
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+_APOSTROPHE = re.compile(r"(\w)'(\w)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def strip_chat_noise(text: str) -> str:
+    """Remove Discord mentions, custom emoji, shortcodes and links."""
+    return _DISCORD_TOKENS.sub(" ", text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII words: accents stripped, possessives and apostrophes folded."""
+    text = fold(strip_chat_noise(text)).lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub(r"\1", text)
+    text = _APOSTROPHE.sub(r"\1\2", text)
+    return _NON_WORD.sub(" ", text).split()

@@ -1,0 +1,1 @@
+"""The curated knowledge files in `knowledge/`: their schema, loading and checking."""

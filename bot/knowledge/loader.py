@@ -1,0 +1,95 @@
+"""Parse knowledge YAML into the schema, reporting problems with file, line and entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.knowledge.schema import KnowledgeModel
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    line: int | None = None
+    entry: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" entry {self.entry!r}:" if self.entry else ""
+        return f"{where}:{who} {self.message}"
+
+
+class KnowledgeError(Exception):
+    """Knowledge that failed to load or check; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def parse_knowledge(text: str, filename: str) -> tuple[KnowledgeModel | None, list[Problem]]:
+    """Parse one file's text; on failure return the problems instead of a model."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        line = mark.line + 1 if mark else None
+        return None, [Problem(filename, f"malformed YAML: {reason}", line)]
+    if not isinstance(data, dict):
+        return None, [Problem(filename, "expected a mapping with article, aliases and entries", 1)]
+    try:
+        return KnowledgeModel.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = error["loc"]
+            node = _node_at(root, loc)
+            line = node.start_mark.line + 1 if node is not None else None
+            path = ".".join(str(part) for part in loc)
+            problems.append(
+                Problem(filename, f"{path}: {error['msg']}", line, _entry_id(data, loc))
+            )
+        return None, problems
+
+
+def load_knowledge_file(path: Path) -> tuple[KnowledgeModel | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(str(path), f"cannot read: {exc}")]
+    return parse_knowledge(text, str(path))
+
+
+def _node_at(node: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if getattr(k, "value", None) == part]
+            if not match:
+                return node
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return node
+            node = node.value[part]
+        else:
+            return node
+    return node
+
+
+def _entry_id(data: dict[str, Any], loc: tuple[Any, ...]) -> str | None:
+    if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
+        entries = data.get("entries")
+        if isinstance(entries, list) and loc[1] < len(entries):
+            entry = entries[loc[1]]
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                return entry["id"]
+            return f"#{loc[1] + 1}"
+    return None

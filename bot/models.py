@@ -1,0 +1,50 @@
+"""Plain records shared by the store, the answering engine and the front ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]\s*")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim passage: `seed text[start:end] == quote`."""
+
+    seed: str
+    quote: str
+    start: int
+    end: int
+    section: str = ""
+
+    @property
+    def display(self) -> str:
+        """The quote as a reader should see it: footnote markers dropped, spaces tidied."""
+        return " ".join(_FOOTNOTE.sub(" ", self.quote).split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    article_id: str
+    kind: str
+    question: str
+    alternates: tuple[str, ...]
+    answer: str
+    evidence: tuple[Evidence, ...]
+    tags: tuple[str, ...] = ()
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        return (self.question, *self.alternates)
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    seed: str
+    title: str
+    summary: str
+    key_points: tuple[str, ...]
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)

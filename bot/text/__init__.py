@@ -1,0 +1,1 @@
+"""Text handling shared by the build, the checker and the answering engine."""

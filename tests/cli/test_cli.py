@@ -1,0 +1,183 @@
+"""The `briefbot` command, run as a real subprocess against a store in a temp folder."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import KNOWLEDGE, SEEDS
+
+QUESTION_CAP = 500
+
+
+def run(
+    tmp_path: Path, *args: str, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        **os.environ,
+        "BRIEFBOT_DATA_DIR": str(tmp_path / "data"),
+        "BRIEFBOT_KNOWLEDGE_DIR": str(KNOWLEDGE),
+        "BRIEFBOT_SEEDS_DIR": str(SEEDS),
+        **env,
+    }
+    environment.pop("DISCORD_TOKEN", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=60,
+    )
+
+
+def logged(tmp_path: Path) -> list[tuple[str, int]]:
+    with sqlite3.connect(tmp_path / "data" / "briefbot.sqlite3") as db:
+        return db.execute("SELECT question, answered FROM query_log ORDER BY id").fetchall()
+
+
+def test_ask_prints_answer_quote_and_source(tmp_path: Path) -> None:
+    """A person sees the answer, the verbatim quote and where it comes from."""
+    result = run(tmp_path, "ask", "who said mutual trust takes years?")
+    assert result.returncode == 0, result.stderr
+    assert "Peskov" in result.stdout
+    assert "> “An atmosphere of mutual trust takes years to achieve." in result.stdout
+    assert "source: Trump: Russia’s Chance for Friendship?" in result.stdout
+    assert "If it was only so simple…" in result.stdout
+
+
+def test_ask_json_has_exactly_the_contract_keys(tmp_path: Path) -> None:
+    """--json prints one object whose evidence offsets index the seed's text."""
+    result = run(tmp_path, "ask", "--json", "who is flynn")
+    data = json.loads(result.stdout)
+    assert list(data) == [
+        "question",
+        "answered",
+        "answer",
+        "confidence",
+        "entry_id",
+        "evidence",
+        "suggestions",
+    ]
+    assert data["answered"] is True and data["entry_id"] == "person-flynn"
+    assert 0.0 <= data["confidence"] <= 1.0
+    for evidence in data["evidence"]:
+        text = (SEEDS / evidence["seed"]).read_text(encoding="utf-8")
+        assert text[evidence["start"] : evidence["end"]] == evidence["quote"]
+
+
+def test_declined_question_suggests_and_is_queued(tmp_path: Path) -> None:
+    """An unanswerable question is declined honestly and queued for review."""
+    result = run(tmp_path, "ask", "--json", "when was peskov born")
+    data = json.loads(result.stdout)
+    assert data["answered"] is False and data["answer"] is None and data["entry_id"] is None
+    assert len(data["suggestions"]) <= 3
+    with sqlite3.connect(tmp_path / "data" / "briefbot.sqlite3") as db:
+        assert db.execute("SELECT question FROM review_queue").fetchall() == [
+            ("when was peskov born",)
+        ]
+
+
+def test_batch_keeps_order_one_line_each(tmp_path: Path) -> None:
+    """--batch - answers each stdin line, in order, one JSON object per line."""
+    questions = ["who is flynn", "", "what is the capital of france", "how many bottles"]
+    result = run(tmp_path, "ask", "--json", "--batch", "-", stdin="\n".join(questions) + "\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["question"] for line in lines] == questions
+    assert [line["answered"] for line in lines] == [True, False, False, True]
+
+
+def test_batch_from_a_file(tmp_path: Path) -> None:
+    """--batch FILE reads the questions from a file."""
+    path = tmp_path / "questions.txt"
+    path.write_text("who is peskov\nwho is bolton\n", encoding="utf-8")
+    result = run(tmp_path, "ask", "--json", "--batch", str(path))
+    assert [json.loads(x)["entry_id"] for x in result.stdout.splitlines()] == [
+        "person-peskov",
+        "person-bolton",
+    ]
+
+
+def test_no_log_leaves_the_store_untouched(tmp_path: Path) -> None:
+    """--no-log answers without recording the ask."""
+    run(tmp_path, "ask", "--no-log", "who is flynn")
+    assert logged(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "Please type a question"),
+        ("   \t  ", "Please type a question"),
+        ("x" * (QUESTION_CAP + 1), "capped at 500 characters"),
+        ("who is\x07 flynn", "control characters"),
+    ],
+)
+def test_bad_questions_get_a_message_and_change_nothing(
+    tmp_path: Path, question: str, message: str
+) -> None:
+    """Empty, over-long and control-character questions are refused and not logged."""
+    result = run(tmp_path, "ask", question)
+    assert result.returncode == 2
+    assert message in result.stdout
+    assert logged(tmp_path) == []
+
+
+def test_chat_answers_until_quit(tmp_path: Path) -> None:
+    """The chat loop answers each line and stops at 'quit'."""
+    result = run(tmp_path, "chat", stdin="who is flynn\nquit\nwho is peskov\n")
+    assert result.returncode == 0
+    assert "National Security Advisor" in result.stdout
+    assert [q for q, _ in logged(tmp_path)] == ["who is flynn"]
+
+
+def test_chat_ends_at_end_of_input(tmp_path: Path) -> None:
+    """Ctrl-D (EOF) ends the chat cleanly."""
+    result = run(tmp_path, "chat", stdin="@everyone\n")
+    assert result.returncode == 0
+    assert "couldn't find a question" in result.stdout
+    assert "@everyone" not in result.stdout.split("you>")[-1]
+
+
+def test_check_reports_bad_knowledge_with_exit_1(tmp_path: Path) -> None:
+    """check exits 1 and names the file and line of broken YAML."""
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text("entries:\n  - id: [\n", encoding="utf-8")
+    result = run(tmp_path, "check", BRIEFBOT_KNOWLEDGE_DIR=str(folder))
+    assert result.returncode == 1
+    assert "bad.yaml:" in result.stderr and "malformed YAML" in result.stderr
+
+
+def test_check_passes_on_the_curated_files(tmp_path: Path) -> None:
+    """The shipped knowledge checks clean."""
+    result = run(tmp_path, "check")
+    assert result.returncode == 0, result.stderr
+    assert "evidence passages verified" in result.stdout
+
+
+def test_ask_refuses_to_start_on_bad_knowledge(tmp_path: Path) -> None:
+    """ask will not answer from knowledge that fails the check."""
+    result = run(tmp_path, "ask", "who is flynn", BRIEFBOT_SEEDS_DIR=str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "seed not found" in result.stderr
+
+
+def test_locked_database_is_a_clear_error(tmp_path: Path) -> None:
+    """Another process holding the database gives a message, not a traceback."""
+    run(tmp_path, "ask", "--no-log", "who is flynn")
+    holder = sqlite3.connect(tmp_path / "data" / "briefbot.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run(tmp_path, "ask", "who is flynn", BRIEFBOT_DATABASE_TIMEOUT_SECONDS="0.2")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.returncode == 2
+    assert "locked by another process" in result.stderr
+    assert "Traceback" not in result.stderr
