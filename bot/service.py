@@ -148,6 +148,32 @@ class BriefingService:
         query_id = await self.store.log_query(record, queue=answer.verdict != Verdict.EMPTY)
         return Answer(**{**answer.__dict__, "query_id": query_id})
 
+    async def ask_entry(
+        self,
+        entry_id: str,
+        *,
+        source: str,
+        guild_id: int | None = None,
+        channel_id: int | None = None,
+        user_id: int | None = None,
+    ) -> Answer | None:
+        """Answer with a chosen entry (a "did you mean" click); None if it is gone."""
+        entry = self.engine.entry(entry_id)
+        if entry is None:
+            return None
+        record = QueryRecord(
+            entry.question, True, 1.0, entry.id, source, guild_id, channel_id, user_id
+        )
+        query_id = await self.store.log_query(record) if self.settings.log_queries else None
+        return Answer(
+            entry.question,
+            Verdict.CONFIDENT.value,
+            1.0,
+            entry,
+            self.article_of(entry),
+            query_id=query_id,
+        )
+
     def suggest(self, prefix: str, limit: int = 25) -> list[Candidate]:
         return self.engine.suggest(prefix, limit)
 

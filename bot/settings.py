@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The checkout the package was installed from (pip install -e .): its knowledge/ and seeds/.
@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     log_queries: bool = True
     max_question_chars: int = Field(default=500, ge=20, le=4000)
     log_level: str = "INFO"
+    # Privileged intent for the optional ask channel; enable it in the developer portal first.
+    message_content_intent: bool = False
+    # How often the digest scheduler looks at the clock.
+    digest_tick_seconds: float = Field(default=30.0, gt=0)
     # Where discord.py sends REST calls; only the end-to-end tests change it.
     discord_api_base: str | None = None
     # A digest missed while the bot was down is still posted if it starts within this window.
@@ -35,6 +39,11 @@ class Settings(BaseSettings):
     # Asks per user per window before the cooldown note.
     cooldown_asks: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=30.0, gt=0)
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _blank_token_is_no_token(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def database_path(self) -> Path:

@@ -17,7 +17,7 @@ from bot.engine.textproc import words
 from bot.models import Entry
 
 # How many entries, by their raw term overlap, get the full phrasing-level scoring.
-_SHORTLIST = 30
+_SHORTLIST = 24
 _RANKED = 5
 # Weights of the score's parts: best phrasing match, coverage by the whole entry, character
 # similarity (catches typos the word-level correction missed).
@@ -49,6 +49,25 @@ class _Indexed:
     entry: Entry
     phrasings: tuple[_Phrasing, ...]
     terms: frozenset[str]
+    # term -> positions of the phrasings holding it, so scoring visits only matching phrasings
+    by_term: dict[str, tuple[int, ...]]
+
+
+def _by_term(phrasings: tuple[_Phrasing, ...]) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for position, phrasing in enumerate(phrasings):
+        for term in phrasing.terms:
+            found.setdefault(term, []).append(position)
+    return {term: tuple(positions) for term, positions in found.items()}
+
+
+def _kind_adjustment(kind: str, intents: frozenset[str]) -> float:
+    adjustment = 0.0
+    if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
+        adjustment += _INTENT_BONUS
+    if "number" in intents and kind != "number":
+        adjustment -= _NUMBER_MISMATCH
+    return adjustment
 
 
 class Engine:
@@ -81,10 +100,10 @@ class Engine:
         self._postings = postings
         self._idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
         self._unknown_idf = math.log(1 + count / 0.5)
-        self._entries = [
-            _Indexed(entry, tuple(self._phrasing(p) for p in sorted(phrasings)), terms)
-            for entry, phrasings, terms in analysed
-        ]
+        self._entries = []
+        for entry, phrasings, terms in analysed:
+            built = tuple(self._phrasing(p) for p in sorted(phrasings))
+            self._entries.append(_Indexed(entry, built, terms, _by_term(built)))
         self._by_id = {entry.id: entry for entry in entries}
         self._choices = [(p, entry.id) for entry in entries for p in entry.phrasings]
 
@@ -125,26 +144,23 @@ class Engine:
             return []
         shortlist = heapq.nlargest(_SHORTLIST, overlap.items(), key=lambda kv: (kv[1], -kv[0]))
         query_text = " ".join(sorted(terms))
-        query_terms = frozenset(terms)
         scored = []
         for position, covered in shortlist:
             indexed = self._entries[position]
+            matched: dict[int, float] = {}
+            for term, weight in weights.items():
+                for phrasing_at in indexed.by_term.get(term, ()):
+                    matched[phrasing_at] = matched.get(phrasing_at, 0.0) + weight
             best_f, best_text = 0.0, ""
-            for phrasing in indexed.phrasings:
-                matched = sum(weights[t] for t in query_terms & phrasing.terms)
-                if not matched:
-                    continue
-                recall, precision = matched / total, matched / phrasing.weight
+            for phrasing_at, hit in matched.items():
+                phrasing = indexed.phrasings[phrasing_at]
+                recall, precision = hit / total, hit / phrasing.weight
                 f = 2 * recall * precision / (recall + precision)
                 if f > best_f:
                     best_f, best_text = f, phrasing.text
             chars = fuzz.token_sort_ratio(query_text, best_text) / 100 if best_text else 0.0
             score = _W_PHRASING * best_f + _W_COVERAGE * covered / total + _W_CHARS * chars
-            kind = indexed.entry.kind
-            if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
-                score += _INTENT_BONUS
-            if "number" in intents and kind != "number":
-                score -= _NUMBER_MISMATCH
+            score += _kind_adjustment(indexed.entry.kind, intents)
             scored.append((min(max(score, 0.0), 1.0), indexed.entry.id, indexed.entry.question))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [Candidate(entry_id, q, round(s, 4)) for s, entry_id, q in scored[:limit]]

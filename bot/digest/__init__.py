@@ -1,0 +1,1 @@
+"""The daily digest: what it says (content) and when it is due (schedule); both pure."""

@@ -1,0 +1,34 @@
+"""The digest as plain text for the terminal (`briefbot digest --preview`)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot.digest.content import Digest, quotation
+
+
+def digest_text(digest: Digest) -> str:
+    lines = [f"Daily brief for {digest.day.isoformat()}: {digest.article.title}", ""]
+    lines += [
+        textwrap.fill(p, 88, initial_indent="  • ", subsequent_indent="    ")
+        for p in digest.article.key_points
+    ]
+    if digest.quote is not None:
+        lines += ["", "Quote of the day:"]
+        passage = quotation(digest.quote).display
+        lines.append(textwrap.fill(passage, 88, initial_indent="  > ", subsequent_indent="  > "))
+        lines.append(
+            textwrap.fill(digest.quote.answer, 88, initial_indent="  ", subsequent_indent="  ")
+        )
+    activity = digest.activity
+    lines += ["", "Yesterday:"]
+    if activity.asked:
+        lines.append(
+            f"  {activity.asked} question(s) asked, {activity.answered_share:.0%} answered"
+        )
+        for i, (question, count) in enumerate(activity.top_questions, 1):
+            lines.append(f"  {i}. {' '.join(question.split())[:100]} (×{count})")
+    else:
+        lines.append("  no questions asked")
+    lines += ["", f"For moderators: {digest.waiting_for_review} question(s) waiting for review."]
+    return "\n".join(lines)
