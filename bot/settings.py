@@ -32,8 +32,9 @@ class Settings(BaseSettings):
     message_content_intent: bool = False
     # How often the digest scheduler looks at the clock.
     digest_tick_seconds: float = Field(default=30.0, gt=0)
-    # Where discord.py sends REST calls; only the end-to-end tests change it.
+    # Where discord.py sends REST calls and opens its gateway; only the end-to-end tests set them.
     discord_api_base: str | None = None
+    discord_gateway_url: str | None = None
     # A digest missed while the bot was down is still posted if it starts within this window.
     digest_catchup_minutes: int = Field(default=360, ge=0)
     # Asks per user per window before the cooldown note.

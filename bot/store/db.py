@@ -724,6 +724,13 @@ class Store:
             r["detail"],
         )
 
+    async def last_digest(self, guild_id: int) -> DigestRecord | None:
+        rows = await self._rows(
+            "SELECT local_date FROM digest_log WHERE guild_id = ? ORDER BY local_date DESC LIMIT 1",
+            (str(guild_id),),
+        )
+        return await self.digest_record(guild_id, rows[0]["local_date"]) if rows else None
+
     async def digest_count(self, guild_id: int) -> int:
         rows = await self._rows(
             "SELECT COUNT(*) FROM digest_log WHERE guild_id = ?", (str(guild_id),)

@@ -1,0 +1,1 @@
+"""The Discord adapter: a thin discord.py layer over the answering service."""

@@ -1,0 +1,104 @@
+"""`briefbot run`: start the bot, and stop it cleanly on SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Callable
+
+import aiohttp
+import discord
+import yarl
+from discord.gateway import DiscordWebSocket
+
+from bot.app.client import BriefBot
+from bot.app.clock import Clock, utc_now
+from bot.service import BriefingService
+from bot.settings import Settings
+
+log = logging.getLogger("briefbot")
+
+NO_TOKEN = (
+    "briefbot: no Discord token. Set DISCORD_TOKEN in the environment or in a .env file "
+    "(see README: Connecting to Discord).\n"
+    "To try briefbot without Discord, run: briefbot chat"
+)
+
+
+def configure_logging(level: str) -> None:
+    discord.VoiceClient.warn_nacl = False  # a text bot: no voice, so no warning about it
+    logging.basicConfig(
+        level=level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+    )
+    # discord.py's own chatter is useful at WARNING; its DEBUG would include gateway payloads.
+    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLogger().level))
+
+
+async def serve(
+    settings: Settings,
+    *,
+    clock: Clock = utc_now,
+    on_created: Callable[[BriefBot], None] | None = None,
+    guild_ready_timeout: float = 2.0,
+) -> None:
+    """Run the bot until it is closed; the store is closed on the way out, whatever happens."""
+    if settings.discord_token is None:
+        raise SystemExit(NO_TOKEN)
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base
+    if settings.discord_gateway_url:
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+    service = await BriefingService.start(settings)
+    bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
+    if on_created is not None:
+        on_created(bot)
+    try:
+        async with bot:
+            await bot.start(settings.discord_token.get_secret_value())
+    finally:
+        await service.close()
+        log.info("stopped; database closed")
+
+
+async def _serve_until_signal(settings: Settings) -> None:
+    created: list[BriefBot] = []
+    closing: set[asyncio.Task[None]] = set()
+    loop = asyncio.get_running_loop()
+
+    def stop() -> None:
+        log.info("shutting down")
+        for bot in created:
+            task = loop.create_task(bot.close())
+            closing.add(task)
+            task.add_done_callback(closing.discard)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop)
+    await serve(settings, on_created=created.append)
+
+
+def run_from_cli(settings: Settings) -> int:
+    if settings.discord_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    try:
+        asyncio.run(_serve_until_signal(settings))
+    except discord.LoginFailure:
+        print("briefbot: Discord refused the token (check DISCORD_TOKEN).", file=sys.stderr)
+        return 2
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        print(f"briefbot: cannot reach Discord ({exc}).", file=sys.stderr)
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "briefbot: the Message Content intent is not enabled for this application. Enable it"
+            " in the developer portal, or unset BRIEFBOT_MESSAGE_CONTENT_INTENT.",
+            file=sys.stderr,
+        )
+        return 2
+    return 0

@@ -1,0 +1,1 @@
+"""Cogs, one feature each; every module ends in `async def setup(bot)`."""

@@ -1,0 +1,144 @@
+"""Fixtures for end-to-end tests: a real discord.py client against a loopback Discord stand-in.
+
+Usage::
+
+    async def test_ping(standin: DiscordStandIn, run_client: RunClient) -> None:
+        async with run_client(make_bot()):  # logged in; READY + GUILD_CREATE processed
+            mark = standin.mark()
+            await standin.send_message("ping", channel_id=Ids.GENERAL)
+            reply = await standin.next_message(channel_id=Ids.GENERAL, after=mark)
+
+The harness package is imported as ``standin`` (pytest puts ``tests/e2e`` on sys.path because
+the directory has no ``__init__.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+from standin import DiscordStandIn, RunClient, point_discord_at
+from standin import run_client as _run_client
+
+from bot.app.client import BriefBot
+from bot.app.runner import serve
+from bot.settings import PROJECT_ROOT, Settings
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[DiscordStandIn]:
+    """A fresh stand-in per test; discord.py is pointed at it for the test's duration."""
+    server = DiscordStandIn(token="test-token")
+    await server.start()
+    try:
+        with point_discord_at(server):
+            yield server
+    finally:
+        await server.stop()
+    if server.unknown_routes:
+        warnings.warn(
+            f"the bot called routes the stand-in lacks: {server.unknown_routes}", stacklevel=1
+        )
+    if server.errors:
+        pytest.fail(f"stand-in internal errors: {server.errors}")
+
+
+@pytest.fixture
+def run_client(standin: DiscordStandIn) -> RunClient:
+    """``async with run_client(bot):`` starts ``bot`` against the stand-in and closes it after."""
+
+    def _run(client: discord.Client, token: str | None = None, **kwargs: Any) -> Any:
+        return _run_client(client, token or standin.state.token or "test-token", **kwargs)
+
+    return _run
+
+
+# -- The real bot ---------------------------------------------------------------------------------
+
+
+class FakeClock:
+    """The bot's clock under test control."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class RunningBot:
+    bot: BriefBot
+    task: asyncio.Task[None]
+    settings: Settings
+    clock: FakeClock
+
+    async def stop(self) -> None:
+        """Shut down as on SIGTERM: the bot closes, then the store."""
+        await self.bot.close()
+        await asyncio.wait_for(self.task, timeout=10)
+
+
+StartBot = Callable[..., Awaitable[RunningBot]]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def start_briefbot(
+    standin: DiscordStandIn, tmp_path: Path, clock: FakeClock
+) -> AsyncIterator[StartBot]:
+    """Start the real bot through `serve` (the code behind `briefbot run`); restartable."""
+    running: list[RunningBot] = []
+
+    async def start(**overrides: Any) -> RunningBot:
+        settings = Settings(
+            _env_file=None,
+            discord_token=standin.state.token,
+            discord_api_base=standin.api_base,
+            discord_gateway_url=standin.gateway_url,
+            data_dir=tmp_path / "data",
+            knowledge_dir=PROJECT_ROOT / "knowledge",
+            seeds_dir=PROJECT_ROOT / "seeds",
+            digest_tick_seconds=0.05,
+            **overrides,
+        )
+        created: list[BriefBot] = []
+        task = asyncio.create_task(
+            serve(settings, clock=clock, on_created=created.append, guild_ready_timeout=0.05)
+        )
+        for _ in range(200):
+            if created or task.done():
+                break
+            await asyncio.sleep(0.01)
+        if task.done():
+            task.result()
+        bot = created[0]
+        await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
+        handle = RunningBot(bot, task, settings, clock)
+        running.append(handle)
+        return handle
+
+    yield start
+    for handle in running:
+        if not handle.task.done():
+            await handle.stop()
+
+
+@pytest.fixture
+async def briefbot(start_briefbot: StartBot) -> RunningBot:
+    """The real briefbot, connected to the stand-in and ready."""
+    return await start_briefbot()

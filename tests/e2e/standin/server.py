@@ -1,0 +1,185 @@
+"""DiscordStandIn: a loopback Discord (REST + gateway) for end-to-end tests of a real client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from . import rest, rest_interactions
+from .actors import UserActions, Where
+from .commands import CommandRegistry
+from .gateway import Gateway
+from .ids import Ids
+from .middleware import STATE_KEY, record_requests, unknown_route
+from .recording import Predicate, Recorded, RequestLog, SentMessage, UploadedFile
+from .state import State
+from .store import MessageStore
+from .world import Failure, World
+
+
+class DiscordStandIn(UserActions):
+    """Discord's REST API under ``api_base`` and its gateway at ``gateway_url``, on 127.0.0.1."""
+
+    def __init__(
+        self,
+        *,
+        token: str | None = "test-token",
+        world: World | None = None,
+        port: int = 0,
+        heartbeat_interval_ms: int = 41_250,
+        interaction_deadline: float = 3.0,
+        echo_bot_messages: bool = True,
+    ) -> None:
+        self.world = world or World.default()
+        self.port = port
+        self.gateway = Gateway(self.world, token, heartbeat_interval_ms)
+        self.state = State(
+            world=self.world,
+            store=MessageStore(self.world),
+            log=RequestLog(),
+            commands=CommandRegistry(self.world.bot.id, self.world.snowflake),
+            gateway=self.gateway,
+            token=token,
+            interaction_deadline=interaction_deadline,
+            echo_bot_messages=echo_bot_messages,
+        )
+        self._runner: web.AppRunner | None = None
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application(middlewares=[record_requests], client_max_size=64 * 1024**2)
+        app[STATE_KEY] = self.state
+        app.router.add_get("/gateway-ws", self.gateway.handle)
+        app.router.add_routes(rest.routes)
+        app.router.add_routes(rest_interactions.routes)
+        app.router.add_route("*", "/{tail:.*}", unknown_route)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        self.state.store.base_url = self.base_url
+        self.gateway.url = f"ws://127.0.0.1:{self.port}/gateway-ws"
+
+    async def stop(self) -> None:
+        await self.gateway.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> DiscordStandIn:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_base(self) -> str:
+        """What ``discord.http.Route.BASE`` must be set to."""
+        return f"{self.base_url}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return self.gateway.url
+
+    # -- inspection -------------------------------------------------------------------------
+
+    ids = Ids
+
+    @property
+    def messages(self) -> dict[int, dict[str, Any]]:
+        """Every message that exists, by id (user and bot messages alike)."""
+        return self.state.store.messages
+
+    @property
+    def attachments(self) -> dict[int, UploadedFile]:
+        return self.state.store.attachments
+
+    @property
+    def errors(self) -> list[str]:
+        """Stand-in bugs (route/gateway exceptions); the fixture fails the test on any."""
+        return self.state.errors + self.gateway.errors
+
+    @property
+    def unknown_routes(self) -> list[str]:
+        return self.state.unknown_routes
+
+    async def wait_for_request(
+        self, predicate: Predicate, *, after: int = 0, timeout: float = 5.0
+    ) -> Recorded:
+        return await self.state.log.wait_for(predicate, after=after, timeout=timeout)
+
+    def sent_messages(self, *, after: int = 0, channel_id: int | None = None) -> list[SentMessage]:
+        return [
+            r.message
+            for r in self.requests[after:]
+            if r.message is not None and channel_id in (None, r.message["channel_id"])
+        ]
+
+    async def next_message(
+        self,
+        *,
+        channel_id: int | None = None,
+        after: int = 0,
+        kind: str | None = None,
+        timeout: float = 5.0,
+    ) -> SentMessage:
+        """The first message the bot made visible after ``after`` (sends, edits, interactions)."""
+        rec = await self.state.log.wait_for(
+            lambda r: (
+                r.message is not None
+                and channel_id in (None, r.message["channel_id"])
+                and kind in (None, r.message["kind"])
+            ),
+            after=after,
+            timeout=timeout,
+            what=f"a bot message in channel {channel_id}" if channel_id else "a bot message",
+        )
+        assert rec.message is not None
+        return rec.message
+
+    async def expect_no_message(
+        self, *, channel_id: int | None = None, after: int = 0, within: float = 0.3
+    ) -> None:
+        """Assert the bot stays silent for ``within`` seconds (the only deliberate wait)."""
+        try:
+            msg = await self.next_message(channel_id=channel_id, after=after, timeout=within)
+        except TimeoutError:
+            return
+        raise AssertionError(f"expected no message, got {msg['kind']}: {msg['content']!r}")
+
+    # -- configuration ----------------------------------------------------------------------
+
+    def fail_channel(
+        self,
+        channel: Where,
+        status: int = 403,
+        code: int = 50013,
+        message: str = "Missing Permissions",
+    ) -> None:
+        """Make writes to ``channel`` fail (a 404 also fails reads)."""
+        self.world.failures[self.channel(channel).id] = Failure(
+            status, code, message, status == 404
+        )
+
+    def heal_channel(self, channel: Where) -> None:
+        self.world.failures.pop(self.channel(channel).id, None)
+
+    async def kick(self, *, resume: bool = True, timeout: float | None = None) -> None:
+        """Drop the bot's gateway connection and wait until it has RESUMEd (or re-IDENTIFYed).
+
+        ``resume=False`` invalidates the session; discord.py's ``Client.before_identify_hook``
+        then sleeps 5 s before IDENTIFY, so that path takes ~5 s (default timeout 10 s).
+        """
+        await self.gateway.kick(resume=resume, timeout=timeout or (5.0 if resume else 10.0))
+
+    async def dispatch(self, event: str, data: Any, *, intent: int | None = None) -> int:
+        """Escape hatch: send any gateway DISPATCH to the bot."""
+        return await self.gateway.dispatch(event, data, intent=intent)

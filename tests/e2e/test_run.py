@@ -1,0 +1,75 @@
+"""`briefbot run` as a real process against the stand-in: start, answer, stop on a signal."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+from standin import DiscordStandIn
+
+from bot.settings import PROJECT_ROOT
+
+
+async def _start(standin: DiscordStandIn, tmp_path: Path) -> asyncio.subprocess.Process:
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": standin.state.token,
+        "BRIEFBOT_DISCORD_API_BASE": standin.api_base,
+        "BRIEFBOT_DISCORD_GATEWAY_URL": standin.gateway_url,
+        "BRIEFBOT_DATA_DIR": str(tmp_path / "data"),
+        "BRIEFBOT_KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+        "BRIEFBOT_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+async def test_run_serves_and_stops_cleanly_on_a_signal(
+    standin: DiscordStandIn, tmp_path: Path, signum: signal.Signals
+) -> None:
+    """The bot registers its commands, answers, and on a signal closes the database and exits 0."""
+    process = await _start(standin, tmp_path)
+    try:
+        await standin.wait_for_request(
+            lambda r: r.method == "PUT" and r.path.endswith("/commands"), timeout=20
+        )
+        handle = await standin.slash("ask", {"question": "who is flynn"})
+        assert "National Security Advisor" in (await handle.reply())["embeds"][0]["description"]
+    finally:
+        process.send_signal(signum)
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert "INFO" in log and "stopped; database closed" in log
+    assert standin.state.token not in log
+
+
+async def test_run_without_token_points_to_chat(tmp_path: Path) -> None:
+    """No DISCORD_TOKEN: a clear message that suggests `briefbot chat`, exit status 2."""
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env={**env, "BRIEFBOT_DATA_DIR": str(tmp_path)},
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 2
+    assert b"no Discord token" in stderr and b"briefbot chat" in stderr
