@@ -12,6 +12,7 @@ from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
 
 _MIN_CORRECTABLE = 4
+TOPIC_TERM = "summary"
 _CACHE_LIMIT = 50_000
 
 
@@ -64,6 +65,9 @@ class Analyzer:
         tokens = words(text)
         intents = intents_of(tokens)
         content = _content(tokens)
+        if not content and "about" in tokens:
+            # "what is this about?" asks for the gist: the one question made only of stopwords.
+            content = [TOPIC_TERM]
         if correct:
             content = [self._correct(t) for t in content]
         seen: dict[str, None] = {}
@@ -101,12 +105,12 @@ class Analyzer:
         if cached is not None:
             return cached
         max_edits = 1 if len(token) < 8 else 2
-        match = process.extractOne(
-            token,
-            self._by_initial.get(token[0], ()),
-            scorer=OSA.distance,
-            score_cutoff=max_edits,
-        )
+        choices = self._by_initial.get(token[0], ())
+        if len(token) == _MIN_CORRECTABLE:
+            # Four-letter words are one substitution away from too many others (loud/load,
+            # food/good): only a dropped letter is repaired there (flyn -> flynn).
+            choices = [w for w in choices if len(w) == _MIN_CORRECTABLE + 1]
+        match = process.extractOne(token, choices, scorer=OSA.distance, score_cutoff=max_edits)
         corrected = match[0] if match else token
         if len(self._corrections) < _CACHE_LIMIT:
             self._corrections[token] = corrected

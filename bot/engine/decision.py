@@ -13,7 +13,7 @@ from bot.engine.result import Candidate, EngineResult, Verdict
 
 @dataclass(frozen=True)
 class Thresholds:
-    answer: float = 0.55
+    answer: float = 0.45
     margin: float = 0.06
     suggest: float = 0.30
     max_suggestions: int = 3

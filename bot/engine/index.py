@@ -17,7 +17,7 @@ from bot.engine.textproc import words
 from bot.models import Entry
 
 # How many entries, by their raw term overlap, get the full phrasing-level scoring.
-_SHORTLIST = 24
+_SHORTLIST = 40
 _RANKED = 5
 # Weights of the score's parts: best phrasing match, coverage by the whole entry, character
 # similarity (catches typos the word-level correction missed).
@@ -32,6 +32,9 @@ _INTENT_KINDS = {
     "number": frozenset({"number"}),
 }
 _INTENT_BONUS = 0.05
+# An entry must explain most of the question (by idf weight) to be answered with confidence:
+# "when was flynn born" matches Flynn, but "born" is left unexplained.
+_COVERAGE_FLOOR = 0.6
 _NUMBER_MISMATCH = 0.1
 # A number the article never mentions ("2020") weighs more than an unknown word.
 _UNKNOWN_NUMBER_FACTOR = 2.0
@@ -105,6 +108,12 @@ class Engine:
             built = tuple(self._phrasing(p) for p in sorted(phrasings))
             self._entries.append(_Indexed(entry, built, terms, _by_term(built)))
         self._by_id = {entry.id: entry for entry in entries}
+        # Entries with a phrasing made of exactly the question's terms always make the shortlist,
+        # however many other entries share those (common) terms: "who is trump".
+        self._exact: dict[frozenset[str], list[int]] = {}
+        for position, indexed in enumerate(self._entries):
+            for phrasing in indexed.phrasings:
+                self._exact.setdefault(phrasing.terms, []).append(position)
         self._choices = [(p, entry.id) for entry in entries for p in entry.phrasings]
 
     def __len__(self) -> int:
@@ -143,6 +152,11 @@ class Engine:
         if not overlap:
             return []
         shortlist = heapq.nlargest(_SHORTLIST, overlap.items(), key=lambda kv: (kv[1], -kv[0]))
+        listed = {position for position, _ in shortlist}
+        for position in self._exact.get(frozenset(terms), ()):
+            if position not in listed:
+                listed.add(position)
+                shortlist.append((position, overlap[position]))
         query_text = " ".join(sorted(terms))
         scored = []
         for position, covered in shortlist:
@@ -159,7 +173,9 @@ class Engine:
                 if f > best_f:
                     best_f, best_text = f, phrasing.text
             chars = fuzz.token_sort_ratio(query_text, best_text) / 100 if best_text else 0.0
-            score = _W_PHRASING * best_f + _W_COVERAGE * covered / total + _W_CHARS * chars
+            coverage = covered / total
+            score = _W_PHRASING * best_f + _W_COVERAGE * coverage + _W_CHARS * chars
+            score *= min(1.0, coverage / _COVERAGE_FLOOR)
             score += _kind_adjustment(indexed.entry.kind, intents)
             scored.append((min(max(score, 0.0), 1.0), indexed.entry.id, indexed.entry.question))
         scored.sort(key=lambda s: (-s[0], s[1]))

@@ -32,6 +32,8 @@ STOPWORDS = frozenset(
     wondering wonder curious question questions ask asking answer quick
     anyway anyways honestly seriously rn tho though lemme gimme nah ppl whole sure maybe perhaps
     exactly supposed supposedly apparently someone somebody else earth heck hell lot lots alot
+    before after against between among during without within besides around across toward towards
+    upon since while until unless whether
     """.split()
 )
 

@@ -1,0 +1,160 @@
+"""The answering engine on a small hand-made store, so the rules are visible in the cases."""
+
+import pytest
+
+from bot.engine import Candidate, Engine
+from bot.engine.decision import Thresholds, decide
+from bot.engine.result import Verdict
+from bot.models import Entry, Evidence
+
+
+def entry(entry_id: str, kind: str, question: str, *alternates: str, answer: str = "") -> Entry:
+    evidence = (Evidence("seed.txt", answer or question, 0, len(answer or question)),)
+    return Entry(entry_id, "a", kind, question, alternates, answer or question, evidence)
+
+
+ENTRIES = [
+    entry(
+        "person-flynn",
+        "person",
+        "Who is Michael Flynn?",
+        "flynn",
+        "national security advisor",
+        answer="A retired general appointed National Security Advisor.",
+    ),
+    entry(
+        "quote-trust",
+        "quote",
+        "Who said mutual trust takes years to achieve?",
+        "trust takes years",
+        "peskov quote about trust",
+        answer="Peskov said an atmosphere of mutual trust takes years to achieve.",
+    ),
+    entry(
+        "champagne",
+        "number",
+        "How many bottles of champagne were ordered?",
+        "how many bottles",
+        "champagne bottles",
+        answer="130 bottles of champagne.",
+    ),
+    entry(
+        "banquet",
+        "event",
+        "What did Zhirinovsky do to celebrate?",
+        "zhirinovsky banquet",
+        "zhirinovsky party",
+        answer="He ordered a banquet in Trump's honor.",
+    ),
+    entry(
+        "person-peskov",
+        "person",
+        "Who is Dmitry Peskov?",
+        "peskov",
+        "kremlin spokesman",
+        answer="A Kremlin spokesman.",
+    ),
+    entry(
+        "person-zhirinovsky",
+        "person",
+        "Who is Vladimir Zhirinovsky?",
+        "zhirinovsky mp",
+        "russian mp",
+        answer="A Russian MP.",
+    ),
+]
+ALIASES = {"peskov": ["kremlin spokesman", "dmitry peskov"], "champagne": ["bubbly"]}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(ENTRIES, ALIASES)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who is flynn", "person-flynn"),
+        ("flynn?", "person-flynn"),
+        ("FLYNN!!!", "person-flynn"),
+        ("flyn", "person-flynn"),  # typo
+        ("<@123456789012345678> **who is flynn** 🤔 :thinking:", "person-flynn"),  # chat noise
+        ("who said trust takes years", "quote-trust"),
+        ("who said mutual trust takes yeras", "quote-trust"),  # typo
+        ("Who said “mutual trust takes years”?", "quote-trust"),  # typographic quotes
+        ("how many bottles of bubbly", "champagne"),  # alias
+        ("who is the kremlin spokesman", "person-peskov"),  # alias to the name
+        ("who is peskof", "person-peskov"),  # typo in a name
+    ],
+)
+def test_answers(engine: Engine, question: str, expected: str) -> None:
+    """Paraphrases, typos, aliases and chat noise reach the right entry."""
+    result = engine.answer(question)
+    assert result.answered, (question, result)
+    assert result.entry_id == expected
+    assert 0.0 <= result.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the capital of france",
+        "when was flynn born",  # the same person, a fact we don't have
+        "how many bottles of vodka did he drink",  # near miss on a number
+        "what happened in 2020",  # a number the store never mentions
+        "'; DROP TABLE entries; --",
+        "asdkjh qwe zxc",
+    ],
+)
+def test_declines(engine: Engine, question: str) -> None:
+    """Unrelated questions and near misses are declined, never guessed."""
+    assert not engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["?", "@everyone", "   ", "🤔🤔", "<@123456789012345678>", "the"]
+)
+def test_nothing_to_match(engine: Engine, question: str) -> None:
+    """Noise, punctuation and stopwords alone are recognised as no question at all."""
+    result = engine.answer(question)
+    assert result.verdict is Verdict.EMPTY and not result.suggestions
+
+
+def test_suggestions_are_close_and_at_most_three(engine: Engine) -> None:
+    """An ambiguous question gets up to 3 suggestions, best first."""
+    result = engine.answer("zhirinovsky")
+    assert not result.answered
+    assert 2 <= len(result.suggestions) <= 3
+    assert {s.entry_id for s in result.suggestions[:2]} == {"banquet", "person-zhirinovsky"}
+
+
+def test_deterministic(engine: Engine) -> None:
+    """Same question, same result, also from a freshly built engine."""
+    questions = ["who is flynn", "zhirinovsky", "peskov trust", "what is love"]
+    first = [engine.answer(q) for q in questions]
+    again = Engine(list(reversed(ENTRIES)), ALIASES)
+    assert [engine.answer(q) for q in questions] == first
+    assert [again.answer(q) for q in questions] == first
+
+
+@pytest.mark.parametrize(
+    ("scores", "verdict"),
+    [
+        ([0.9, 0.5], Verdict.CONFIDENT),  # good and clearly ahead
+        ([0.9, 0.88], Verdict.AMBIGUOUS),  # good but a runner-up is as good
+        ([0.45, 0.1], Verdict.UNSURE),  # ahead but not good enough
+        ([0.2, 0.1], Verdict.NO_MATCH),  # nothing worth suggesting
+        ([], Verdict.NO_MATCH),
+    ],
+)
+def test_decision_rule(scores: list[float], verdict: Verdict) -> None:
+    """Answer only above the threshold AND with a margin over the runner-up."""
+    ranked = [Candidate(f"e{i}", f"q{i}", s) for i, s in enumerate(scores)]
+    assert decide(ranked, Thresholds(answer=0.55, margin=0.06, suggest=0.3)).verdict is verdict
+
+
+def test_autocomplete_suggest_is_fuzzy_and_bounded(engine: Engine) -> None:
+    """Suggestions for a half-typed question are fuzzy, deduplicated and at most the limit."""
+    found = engine.suggest("champ", limit=2)
+    assert [c.entry_id for c in found][:1] == ["champagne"]
+    assert len(engine.suggest("", limit=3)) == 3
