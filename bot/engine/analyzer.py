@@ -72,7 +72,7 @@ class Analyzer:
             content = [self._correct(t) for t in content]
         seen: dict[str, None] = {}
         for token in self._apply_aliases(content):
-            seen.setdefault(self._stem(token), None)
+            seen.setdefault(self.stem(token), None)
         return tuple(seen), intents
 
     def _apply_aliases(self, tokens: list[str]) -> list[str]:
@@ -89,7 +89,7 @@ class Analyzer:
                 i += 1
         return out
 
-    def _stem(self, token: str) -> str:
+    def stem(self, token: str) -> str:
         stem = self._stems.get(token)
         if stem is None:
             stem = token if token.isdigit() else self._stemmer.stemWord(token)

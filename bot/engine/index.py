@@ -38,6 +38,9 @@ _COVERAGE_FLOOR = 0.6
 _NUMBER_MISMATCH = 0.1
 # A number the article never mentions ("2020") weighs more than an unknown word.
 _UNKNOWN_NUMBER_FACTOR = 2.0
+# An article word that aliases absorb everywhere ("hussein" in "saddam hussein") is known, not
+# unknown, so it must not count against answering.
+_ABSORBED_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class Engine:
         self._postings = postings
         self._idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
         self._unknown_idf = math.log(1 + count / 0.5)
+        self._known = {self.analyzer.stem(word) for word in self.analyzer.vocabulary}
         self._entries = []
         for entry, phrasings, terms in analysed:
             built = tuple(self._phrasing(p) for p in sorted(phrasings))
@@ -130,7 +134,11 @@ class Engine:
         idf = self._idf.get(term)
         if idf is not None:
             return idf
-        return self._unknown_idf * (_UNKNOWN_NUMBER_FACTOR if term.isdigit() else 1.0)
+        if term.isdigit():
+            return self._unknown_idf * _UNKNOWN_NUMBER_FACTOR
+        if term in self._known:
+            return _ABSORBED_WEIGHT
+        return self._unknown_idf
 
     def answer(self, question: str) -> EngineResult:
         ranked = self.rank(question)
