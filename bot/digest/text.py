@@ -7,6 +7,12 @@ import textwrap
 from bot.digest.content import Digest, quotation
 
 
+def printable(text: str, limit: int) -> str:
+    """User-written text on one line, without control or escape characters, within a length."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def digest_text(digest: Digest) -> str:
     lines = [f"Daily brief for {digest.day.isoformat()}: {digest.article.title}", ""]
     lines += [
@@ -27,7 +33,7 @@ def digest_text(digest: Digest) -> str:
             f"  {activity.asked} question(s) asked, {activity.answered_share:.0%} answered"
         )
         for i, (question, count) in enumerate(activity.top_questions, 1):
-            lines.append(f"  {i}. {' '.join(question.split())[:100]} (×{count})")
+            lines.append(f"  {i}. {printable(question, 100)} (×{count})")
     else:
         lines.append("  no questions asked")
     lines += ["", f"For moderators: {digest.waiting_for_review} question(s) waiting for review."]

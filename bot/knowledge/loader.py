@@ -11,6 +11,9 @@ from pydantic import ValidationError
 
 from bot.knowledge.schema import KnowledgeModel
 
+# libyaml's loader when PyYAML was built with it: the knowledge file loads at every start.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -35,14 +38,17 @@ class KnowledgeError(Exception):
 
 def parse_knowledge(text: str, filename: str) -> tuple[KnowledgeModel | None, list[Problem]]:
     """Parse one file's text; on failure return the problems instead of a model."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)
         line = mark.line + 1 if mark else None
         return None, [Problem(filename, f"malformed YAML: {reason}", line)]
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         return None, [Problem(filename, "expected a mapping with article, aliases and entries", 1)]
     try:

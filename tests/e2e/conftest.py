@@ -138,6 +138,17 @@ async def start_briefbot(
             await handle.stop()
 
 
+MODERATOR_COMMANDS = ("config", "digest", "qa")
+
+
+@pytest.fixture
+def commands_open_to_everyone(standin: DiscordStandIn) -> None:
+    """As a server admin might under Integrations: everyone may invoke the moderator commands,
+    so only the bot's own run-time check stands between a member and them."""
+    for name in MODERATOR_COMMANDS:
+        standin.world.command_access[name] = {standin.world.guild_id}
+
+
 @pytest.fixture
 async def briefbot(start_briefbot: StartBot) -> RunningBot:
     """The real briefbot, connected to the stand-in and ready."""

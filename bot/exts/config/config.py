@@ -18,6 +18,8 @@ def _channel(channel_id: int | None) -> str:
     return f"<#{channel_id}>" if channel_id else "not set"
 
 
+# Registered for Manage Server by default (Discord hides it from others; a server can open it
+# to the moderator role under Integrations) and checked again at run time.
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class Config(

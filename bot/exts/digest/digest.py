@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import available_timezones
 
 import discord
@@ -15,7 +15,7 @@ from bot.app.client import BriefBot
 from bot.app.errors import NotModerator, UserFacingError
 from bot.digest.assemble import assemble_digests
 from bot.digest.schedule import ScheduleError, due_day, local_day, parse_time, parse_zone
-from bot.exts.digest.embed import digest_embed
+from bot.exts.digest.embed import digest_embeds
 from bot.store.records import GuildSettings
 
 log = logging.getLogger(__name__)
@@ -23,12 +23,15 @@ NONE = discord.AllowedMentions.none()
 DEFAULT_TIME, DEFAULT_ZONE = "09:00", "UTC"
 
 
+# Registered for Manage Server by default (Discord hides it from others; a server can open it
+# to the moderator role under Integrations) and checked again at run time.
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class Digest(commands.GroupCog, group_name="digest", group_description="The daily digest"):
     def __init__(self, bot: BriefBot) -> None:
         self.bot = bot
         self._zones = sorted(available_timezones())
+        self._unschedulable: set[int] = set()  # guilds already warned about
 
     async def cog_load(self) -> None:
         self.scheduler.change_interval(seconds=self.bot.settings.digest_tick_seconds)
@@ -44,13 +47,18 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
 
     # -- posting ------------------------------------------------------------------------------
 
-    async def _embeds(self, settings: GuildSettings) -> list[discord.Embed]:
+    async def _embeds(
+        self, settings: GuildSettings, day: date | None = None
+    ) -> list[discord.Embed]:
+        """The digest for `day` (by default today in the guild's zone)."""
         zone = settings.digest_tz or DEFAULT_ZONE
-        day = local_day(self.bot.clock(), zone)
+        day = day or local_day(self.bot.clock(), zone)
         digests = await assemble_digests(self.bot.service, settings.guild_id, day, zone)
-        return [digest_embed(d) for d in digests][:10]
+        if not digests:
+            raise UserFacingError("There is no article to make a digest of yet.")
+        return digest_embeds(digests)
 
-    async def _send(self, settings: GuildSettings) -> discord.Message:
+    async def _send(self, settings: GuildSettings, day: date | None = None) -> discord.Message:
         """Post to the digest channel; raises discord.HTTPException if it is gone or forbidden."""
         assert settings.digest_channel_id is not None
         channel = self.bot.get_channel(settings.digest_channel_id)
@@ -58,7 +66,8 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             channel = await self.bot.fetch_channel(settings.digest_channel_id)
         if not isinstance(channel, discord.abc.Messageable):
             raise UserFacingError("The digest channel is not a text channel.")
-        return await channel.send(embeds=await self._embeds(settings), allowed_mentions=NONE)
+        embeds = await self._embeds(settings, day)
+        return await channel.send(embeds=embeds, allowed_mentions=NONE)
 
     @tasks.loop(seconds=30)
     async def scheduler(self) -> None:
@@ -73,44 +82,62 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
 
     async def _post_due_digests(self) -> None:
         now = self.bot.clock()
-        catch_up = timedelta(minutes=self.bot.settings.digest_catchup_minutes)
-        store = self.bot.service.store
-        for settings in await store.digest_guilds():
-            day = due_day(
-                now,
-                settings.digest_time or DEFAULT_TIME,
-                settings.digest_tz or DEFAULT_ZONE,
-                catch_up,
-            )
-            if day is None or settings.digest_channel_id is None:
-                continue
-            # Recorded before sending: a crash or restart after this never posts the day twice.
-            if not await store.claim_digest(
-                settings.guild_id, day.isoformat(), settings.digest_channel_id
-            ):
-                continue
+        # Never narrower than two ticks: with no catch-up at all, a tick must still see the time.
+        catch_up = max(
+            timedelta(minutes=self.bot.settings.digest_catchup_minutes),
+            timedelta(seconds=2 * self.bot.settings.digest_tick_seconds),
+        )
+        for settings in await self.bot.service.store.digest_guilds():
             try:
-                message = await self._send(settings)
-            except (discord.HTTPException, UserFacingError) as exc:
-                reason = getattr(exc, "text", "") or str(exc)
-                log.warning(
-                    "digest for guild %s not posted to channel %s: %s",
-                    settings.guild_id,
-                    settings.digest_channel_id,
-                    reason,
-                )
-                await store.finish_digest(
-                    settings.guild_id, day.isoformat(), "failed", detail=reason[:300]
-                )
-                await store.audit(
-                    "digest",
-                    "digest-failed",
-                    {"channel_id": str(settings.digest_channel_id), "reason": reason},
-                    settings.guild_id,
-                )
-                continue
-            await store.finish_digest(settings.guild_id, day.isoformat(), "sent", message.id)
-            log.info("digest for guild %s posted (%s)", settings.guild_id, day)
+                await self._post_if_due(settings, now, catch_up)
+            except Exception:  # one guild's trouble must not hold up the others
+                log.exception("digest for guild %s failed", settings.guild_id)
+
+    def _due_day(self, settings: GuildSettings, now: datetime, catch_up: timedelta) -> date | None:
+        at, zone = settings.digest_time or DEFAULT_TIME, settings.digest_tz or DEFAULT_ZONE
+        try:
+            return due_day(now, at, zone, catch_up)
+        except ScheduleError as exc:  # e.g. a zone a tzdata update removed: warn once
+            if settings.guild_id not in self._unschedulable:
+                self._unschedulable.add(settings.guild_id)
+                log.warning("digest for guild %s cannot be scheduled: %s", settings.guild_id, exc)
+            return None
+
+    async def _post_if_due(
+        self, settings: GuildSettings, now: datetime, catch_up: timedelta
+    ) -> None:
+        day = self._due_day(settings, now, catch_up)
+        if day is None or settings.digest_channel_id is None:
+            return
+        store = self.bot.service.store
+        # Recorded before sending: a crash or restart after this never posts the day twice.
+        if not await store.claim_digest(
+            settings.guild_id, day.isoformat(), settings.digest_channel_id
+        ):
+            return
+        try:
+            message = await self._send(settings, day)
+        except Exception as exc:  # recorded as failed, never retried that day
+            reason = _reason(exc)
+            log.warning(
+                "digest for guild %s not posted to channel %s: %s",
+                settings.guild_id,
+                settings.digest_channel_id,
+                reason,
+                exc_info=not isinstance(exc, discord.HTTPException | UserFacingError),
+            )
+            await store.finish_digest(
+                settings.guild_id, day.isoformat(), "failed", detail=reason[:300]
+            )
+            await store.audit(
+                "digest",
+                "digest-failed",
+                {"channel_id": str(settings.digest_channel_id), "reason": reason},
+                settings.guild_id,
+            )
+            return
+        await store.finish_digest(settings.guild_id, day.isoformat(), "sent", message.id)
+        log.info("digest for guild %s posted (%s)", settings.guild_id, day)
 
     # -- commands -----------------------------------------------------------------------------
 
@@ -165,24 +192,28 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         )
 
     @app_commands.command(name="time", description="Set the digest's time of day and time zone")
-    @app_commands.describe(time="24-hour time, HH:MM", timezone="IANA name, e.g. Europe/Berlin")
+    @app_commands.describe(
+        time="24-hour time, HH:MM",
+        timezone="IANA name, e.g. Europe/Berlin (leave empty to keep the current one)",
+    )
     async def time(
-        self, interaction: discord.Interaction[BriefBot], time: str, timezone: str = DEFAULT_ZONE
+        self, interaction: discord.Interaction[BriefBot], time: str, timezone: str | None = None
     ) -> None:
+        settings = await self._settings(interaction)
         try:
             at = parse_time(time).strftime("%H:%M")
-            zone = parse_zone(timezone).key
+            zone = parse_zone(timezone or settings.digest_tz or DEFAULT_ZONE).key
         except ScheduleError as exc:
             raise UserFacingError(str(exc)) from None
-        settings = await self._settings(interaction)
         await self.bot.update_guild_settings(
             settings.guild_id, interaction.user.id, digest_time=at, digest_tz=zone
         )
-        where = (
-            f"in <#{settings.digest_channel_id}>"
-            if settings.digest_channel_id
-            else "once you set a channel with `/digest channel`"
-        )
+        if not settings.digest_channel_id:
+            where = "once you set a channel with `/digest channel`"
+        elif not settings.digest_enabled:
+            where = "once `/digest channel` turns it back on"
+        else:
+            where = f"in <#{settings.digest_channel_id}>"
         await interaction.response.send_message(
             f"The digest will be posted daily at {at} ({zone}) {where}.",
             ephemeral=True,
@@ -208,6 +239,12 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             ephemeral=True,
             allowed_mentions=NONE,
         )
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, discord.HTTPException):
+        return exc.text or f"HTTP {exc.status}"
+    return str(exc) or type(exc).__name__
 
 
 async def setup(bot: BriefBot) -> None:

@@ -1,34 +1,62 @@
-"""The digest as a Discord embed; user-written questions are made inert."""
+"""The digest as Discord embeds; user-written questions are made inert, limits are kept."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import discord
 
-from bot.app.render import EMBED_FIELD_VALUE_MAX, clip, neutral, quote_block
+from bot.app.render import (
+    EMBED_DESCRIPTION_MAX,
+    EMBED_FIELD_VALUE_MAX,
+    EMBED_TITLE_MAX,
+    clip,
+    neutral,
+    quote_block,
+)
 from bot.digest.content import Digest, quotation
+
+EMBEDS_PER_MESSAGE = 10
+MESSAGE_EMBED_CHARS_MAX = 6000  # across all the embeds of one message
+QUESTION_MAX = 150
+
+
+def inert(text: str, limit: int) -> str:
+    """User-written text that cannot ping, format, link a channel or show a mention pill.
+
+    `neutral` escapes markdown and @everyone/@here/long ids; a zero-width space after every
+    "<" also defuses `<@123>`, `<#…>`, `<@&…>`, `</cmd:…>` and `<t:…>`, whatever their length.
+    """
+    return clip(neutral(text, 4 * limit).replace("<", "<\u200b"), limit)
+
+
+def _yesterday(digest: Digest) -> str:
+    activity = digest.activity
+    if not activity.asked:
+        return "No questions yet — try `/ask`!"
+    lines = [f"{activity.asked} question(s) asked, {activity.answered_share:.0%} answered."]
+    lines += [
+        f"{i}. {inert(question, QUESTION_MAX)} (×{count})"
+        for i, (question, count) in enumerate(activity.top_questions, 1)
+    ]
+    return "\n".join(lines)
 
 
 def digest_embed(digest: Digest) -> discord.Embed:
     embed = discord.Embed(
-        title=clip(f"Daily brief: {digest.article.title}", 256),
-        description=clip("\n".join(f"• {p}" for p in digest.article.key_points), 4096),
+        title=clip(f"Daily brief: {digest.article.title}", EMBED_TITLE_MAX),
+        description=clip(
+            "\n".join(f"• {p}" for p in digest.article.key_points), EMBED_DESCRIPTION_MAX
+        ),
         colour=discord.Colour.gold(),
     )
     if digest.quote is not None:
         passage = quote_block(quotation(digest.quote).display, 700)
         value = clip(f"{passage}\n{digest.quote.answer}", EMBED_FIELD_VALUE_MAX)
         embed.add_field(name="Quote of the day", value=value, inline=False)
-    activity = digest.activity
-    if activity.asked:
-        lines = [f"{activity.asked} question(s) asked, {activity.answered_share:.0%} answered."]
-        lines += [
-            f"{i}. {neutral(question, 150)} (×{count})"
-            for i, (question, count) in enumerate(activity.top_questions, 1)
-        ]
-        yesterday = "\n".join(lines)
-    else:
-        yesterday = "No questions yet — try `/ask`!"
-    embed.add_field(name="Yesterday", value=clip(yesterday, EMBED_FIELD_VALUE_MAX), inline=False)
+    embed.add_field(
+        name="Yesterday", value=clip(_yesterday(digest), EMBED_FIELD_VALUE_MAX), inline=False
+    )
     embed.add_field(
         name="For moderators",
         value=f"{digest.waiting_for_review} question(s) waiting for review (`/qa unanswered`).",
@@ -36,3 +64,30 @@ def digest_embed(digest: Digest) -> discord.Embed:
     )
     embed.set_footer(text=f"{digest.day.isoformat()} · ask me anything with /ask")
     return embed
+
+
+def fit(embed: discord.Embed, budget: int) -> discord.Embed:
+    """Shorten the longest texts (description or field values) until the embed fits `budget`."""
+    for _ in range(2 + len(embed.fields)):
+        excess = len(embed) - budget
+        if excess <= 0:
+            break
+        sizes = [(len(embed.description or ""), -1)]
+        sizes += [(len(f.value or ""), i) for i, f in enumerate(embed.fields)]
+        size, index = max(sizes)
+        if size <= 1:
+            break
+        keep = max(size - excess, 1)
+        if index < 0:
+            embed.description = clip(embed.description or "", keep)
+        else:
+            f = embed.fields[index]
+            embed.set_field_at(index, name=f.name, value=clip(f.value or "", keep), inline=False)
+    return embed
+
+
+def digest_embeds(digests: Sequence[Digest]) -> list[discord.Embed]:
+    """One embed per article, at most ten, together within Discord's 6000 characters."""
+    chosen = digests[:EMBEDS_PER_MESSAGE]
+    budget = MESSAGE_EMBED_CHARS_MAX // max(len(chosen), 1)
+    return [fit(digest_embed(d), budget) for d in chosen]

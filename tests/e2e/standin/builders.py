@@ -168,6 +168,9 @@ def check_invocable(cmd: dict[str, Any], world: World, user: Persona, channel: C
     required = cmd.get("default_member_permissions")
     if required is None or channel.is_dm:
         return
+    granted = world.command_access.get(cmd["name"], set())
+    if granted & {world.guild_id, user.id, *user.roles}:
+        return
     have, need = world.permissions(user), int(required)
     if have != Perm.ALL and (need == 0 or have & need != need):
         raise PermissionError(

@@ -130,6 +130,9 @@ class World:
     roles: dict[int, Role] = field(default_factory=dict)
     channels: dict[int, Channel] = field(default_factory=dict)
     failures: dict[int, Failure] = field(default_factory=dict)
+    # Server Settings -> Integrations overrides: command name -> role/user ids allowed to use it
+    # whatever its default_member_permissions (the guild id stands for @everyone).
+    command_access: dict[str, set[int]] = field(default_factory=dict)
 
     @classmethod
     def default(cls) -> World:
