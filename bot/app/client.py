@@ -20,6 +20,7 @@ EXTENSIONS = (
     "bot.exts.ask.ask",
     "bot.exts.config.config",
     "bot.exts.digest.digest",
+    "bot.exts.qa.qa",
 )
 
 

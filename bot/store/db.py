@@ -452,6 +452,44 @@ class Store:
             after = await self._snapshot(db, entry_id)
             await self._audit(db, actor, "alias", entry_id, before, after, guild_id)
 
+    async def edit_entry(self, entry: Entry, actor: str, guild_id: int | None = None) -> None:
+        """A moderator's whole edit at once: fields as `update_entry`, and the alternates.
+
+        An alternate kept keeps its origin (a file's own phrasing still follows its file),
+        a new one is the moderator's, one left out is dropped. One audit record.
+        """
+        async with self._tx() as db:
+            before = await self._snapshot(db, entry.id)
+            if before is None:
+                raise StoreError(f"no entry {entry.id!r}")
+            await db.execute(
+                "UPDATE entries SET kind = ?, question = ?, answer = ?, evidence = ?, tags = ?,"
+                " edited_by = ?, edited_at = ? WHERE id = ?",
+                (
+                    entry.kind,
+                    entry.question,
+                    entry.answer,
+                    _evidence_json(entry.evidence),
+                    json.dumps(list(entry.tags)),
+                    actor,
+                    _now(),
+                    entry.id,
+                ),
+            )
+            keep = list(dict.fromkeys(entry.alternates))
+            await db.execute(
+                "DELETE FROM phrasings WHERE entry_id = ?"
+                f" AND text NOT IN ({','.join('?' * len(keep))})",
+                (entry.id, *keep),
+            )
+            await db.executemany(
+                "INSERT OR IGNORE INTO phrasings (entry_id, text, key, origin, added_by, added_at)"
+                " VALUES (?, ?, ?, 'moderator', ?, ?)",
+                [(entry.id, t, phrasing_key(t), actor, _now()) for t in keep],
+            )
+            after = await self._snapshot(db, entry.id)
+            await self._audit(db, actor, "edit", entry.id, before, after, guild_id)
+
     async def apply_import(
         self, entries: Sequence[Entry], actor: str, guild_id: int | None = None
     ) -> SyncReport:

@@ -1,0 +1,100 @@
+"""Knowledge files in and out of Discord: /qa import, /qa export and /qa reload."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from bot.curation.context import Actor, ProblemsFound
+from bot.curation.errors import CurationError
+from bot.curation.export import ExportFile, export_article
+from bot.curation.imports import check_import, decode_upload, parse_fast
+from bot.knowledge.check import _cross_file_problems, check_model
+from bot.knowledge.loader import KnowledgeError, Problem
+from bot.service import BriefingService
+from bot.store.records import SyncReport
+
+
+@dataclass(frozen=True)
+class Imported:
+    report: SyncReport
+    unchanged: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def refuse_upload(filename: str, size: int, data: bytes | None = None) -> None:
+    """Refuse an upload by name and size before downloading it, and by encoding after."""
+    reason = decode_upload(filename, size, data)
+    if reason is not None:
+        raise CurationError(reason)
+
+
+async def import_file(
+    service: BriefingService, actor: Actor, filename: str, data: bytes
+) -> Imported:
+    """Check a whole uploaded knowledge file, then apply it in one transaction, or nothing."""
+    refuse_upload(filename, len(data), data)
+    live = await service.store.entries()
+    plan, problems = await asyncio.to_thread(
+        check_import,
+        data.decode("utf-8"),
+        filename,
+        service.settings.seeds_dir,
+        dict(service.articles),
+        live,
+    )
+    if plan is None:
+        raise ProblemsFound(f"Import of {filename} refused; nothing was changed:", problems)
+    report = await service.store.apply_import(plan.entries, actor.name, actor.guild_id)
+    await service.refresh()
+    changed = {*report.added, *report.updated}
+    unchanged = tuple(e.id for e in plan.entries if e.id not in changed)
+    return Imported(report, unchanged, plan.notes)
+
+
+async def export_files(
+    service: BriefingService, actor: Actor, now: datetime
+) -> tuple[list[ExportFile], list[Problem]]:
+    """One knowledge file per article, and any problem `briefbot check` would find in them."""
+    articles = await service.store.articles()
+    entries = await service.store.entries()
+    files = [export_article(a, [e for e in entries if e.article_id == a.id], now) for a in articles]
+    problems = await asyncio.to_thread(self_check, files, service.settings.seeds_dir)
+    names = ", ".join(f.filename for f in files)
+    await service.store.audit(actor.name, "export", {"files": names}, actor.guild_id)
+    return files, problems
+
+
+def self_check(files: list[ExportFile], seeds_dir: Path) -> list[Problem]:
+    """What `briefbot check` would say about the exported files: nothing, unless a bug."""
+    problems: list[Problem] = []
+    checked = []
+    for file in files:
+        model, found = parse_fast(file.text, file.filename)
+        if model is not None:
+            article, more = check_model(model, Path(file.filename), seeds_dir)
+            found += more
+            if article is not None:
+                checked.append(article)
+        problems += found
+    return problems + _cross_file_problems(checked)
+
+
+def _shorter(file: str, folder: Path) -> str:
+    """`knowledge/x.yaml` rather than the server's full path, which moderators need not see."""
+    path = Path(file)
+    return f"knowledge/{path.name}" if path.parent == folder else path.name
+
+
+async def reload(service: BriefingService, actor: Actor) -> SyncReport:
+    """Sync knowledge/ into the store (moderators' changes win; see bot.store.db)."""
+    try:
+        report = await service.sync(actor=actor.name)
+    except KnowledgeError as exc:
+        folder = service.settings.knowledge_dir
+        problems = [replace(p, file=_shorter(p.file, folder)) for p in exc.problems]
+        raise ProblemsFound("knowledge/ has problems, so nothing was reloaded:", problems) from None
+    await service.store.audit(actor.name, "reload", {"summary": report.summary()}, actor.guild_id)
+    return report

@@ -1,0 +1,85 @@
+"""Finding entries and queued questions from what a moderator types."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.curation.search import entry_choices, find_entries, find_queued, queue_choices
+from bot.knowledge.check import CheckedArticle
+from bot.models import Entry
+from bot.store.records import QueueItem
+from bot.text.normalize import phrasing_key
+
+
+@pytest.fixture(scope="module")
+def entries(checked: list[CheckedArticle]) -> tuple[Entry, ...]:
+    return checked[0].entries
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("peskov-mutual", "quote-peskov-mutual-trust"),  # part of an id
+        ("peskof trust", "quote-peskov-mutual-trust"),  # a typo
+        ("champagne", "champagne-bottles"),
+        ("obama reset", "obama-reset"),
+    ],
+)
+def test_find_entries_best_first(entries: tuple[Entry, ...], query: str, first: str) -> None:
+    """Ids, questions and phrasings match fuzzily; the best match comes first."""
+    assert find_entries(entries, query)[0].id == first
+
+
+def test_find_entries_without_a_query_lists_all_by_id(entries: tuple[Entry, ...]) -> None:
+    """An empty query lists every entry in id order."""
+    found = find_entries(entries, "  ")
+    assert [e.id for e in found] == sorted(e.id for e in entries)
+
+
+def test_find_entries_leaves_out_what_does_not_match(entries: tuple[Entry, ...]) -> None:
+    """Unrelated text matches nothing."""
+    assert find_entries(entries, "zzzzqqq") == []
+
+
+@pytest.mark.parametrize("current", ["", "peskov", "x" * 500, "who"])
+def test_entry_choices_within_discord_limits(entries: tuple[Entry, ...], current: str) -> None:
+    """At most 25 choices, names of at most 100 characters, values that are entry ids."""
+    choices = entry_choices(entries, current)
+    ids = {e.id for e in entries}
+    assert len(choices) <= 25 and all(len(name) <= 100 for name, _ in choices)
+    assert all(value in ids for _, value in choices)
+
+
+def item(question: str, times: int = 1) -> QueueItem:
+    return QueueItem(phrasing_key(question), question, times, datetime(2026, 1, 1, tzinfo=UTC))
+
+
+LONG = "what did the article say about " + "the very long and winding road " * 5
+QUEUE = [item("what does juncture mean", 3), item("is it raining in moscow"), item(LONG)]
+
+
+def test_queue_choices_fit_and_match() -> None:
+    """Queued questions are offered with their count; long ones clipped to 100 characters."""
+    choices = queue_choices(QUEUE, "")
+    assert choices[0] == ("what does juncture mean (×3)", "what does juncture mean")
+    assert all(len(name) <= 100 and len(value) <= 100 for name, value in choices)
+    assert [v for _, v in queue_choices(QUEUE, "raining")] == ["is it raining in moscow"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("what does juncture mean", "what does juncture mean"),
+        ("What does JUNCTURE mean?", "what does juncture mean"),
+        (queue_choices(QUEUE, "winding")[0][1], LONG),  # a clipped choice still finds it
+        ("what does", None),  # a prefix without the clipping mark is not a pick
+        ("never asked", None),
+        ("", None),
+    ],
+)
+def test_find_queued(typed: str, expected: str | None) -> None:
+    """The queued question picked, by its normalised text or its clipped choice."""
+    found = find_queued(typed, QUEUE)
+    assert (found.question if found else None) == expected
