@@ -18,6 +18,10 @@ from bot.models import Entry
 
 # How many entries, by their raw term overlap, get the full phrasing-level scoring.
 _SHORTLIST = 40
+# Posting lists longer than this are not walked when rarer terms already found candidates;
+# no list is walked beyond _MAX_SCAN entries.
+_COMMON_POSTINGS = 2_000
+_MAX_SCAN = 20_000
 _RANKED = 5
 # Weights of the score's parts: best phrasing match, coverage by the whole entry, character
 # similarity (catches typos the word-level correction missed).
@@ -153,10 +157,7 @@ class Engine:
             return None
         weights = {t: self._weight(t) for t in terms}
         total = sum(weights.values())
-        overlap: dict[int, float] = {}
-        for term, weight in weights.items():
-            for position in self._postings.get(term, ()):
-                overlap[position] = overlap.get(position, 0.0) + weight
+        overlap = self._overlap(weights)
         if not overlap:
             return []
         shortlist = heapq.nlargest(_SHORTLIST, overlap.items(), key=lambda kv: (kv[1], -kv[0]))
@@ -188,6 +189,26 @@ class Engine:
             scored.append((min(max(score, 0.0), 1.0), indexed.entry.id, indexed.entry.question))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return [Candidate(entry_id, q, round(s, 4)) for s, entry_id, q in scored[:limit]]
+
+    def _overlap(self, weights: dict[str, float]) -> dict[int, float]:
+        """Per entry, the weight of the question's terms it contains.
+
+        Rare terms first; a term common to a large share of a big store only adds to entries
+        already found, instead of walking its whole posting list (that is what keeps p99 low
+        at 100k entries).
+        """
+        overlap: dict[int, float] = {}
+        for term in sorted(weights, key=lambda t: (len(self._postings.get(t, ())), t)):
+            postings = self._postings.get(term, ())
+            weight = weights[term]
+            if overlap and len(postings) > max(_COMMON_POSTINGS, len(overlap)):
+                for position in overlap:
+                    if term in self._entries[position].terms:
+                        overlap[position] += weight
+                continue
+            for position in postings[:_MAX_SCAN]:
+                overlap[position] = overlap.get(position, 0.0) + weight
+        return overlap
 
     def suggest(self, prefix: str, limit: int = 25) -> list[Candidate]:
         """Entries whose phrasings resemble what someone is typing (for autocomplete)."""

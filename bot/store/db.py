@@ -289,6 +289,15 @@ class Store:
             [(entry_id, t, phrasing_key(t), origin, _now()) for t in dict.fromkeys(texts)],
         )
 
+    async def _add_moderator_phrasing(
+        self, db: aiosqlite.Connection, entry_id: str, text: str, actor: str
+    ) -> None:
+        await db.execute(
+            "INSERT OR IGNORE INTO phrasings (entry_id, text, key, origin, added_by, added_at)"
+            " VALUES (?, ?, ?, 'moderator', ?, ?)",
+            (entry_id, text, phrasing_key(text), actor, _now()),
+        )
+
     async def _snapshot(self, db: aiosqlite.Connection, entry_id: str) -> dict[str, Any] | None:
         entries = await self._load_entries(db, "e.id = ?", (entry_id,))
         return entry_snapshot(entries[0]) if entries else None
@@ -402,34 +411,13 @@ class Store:
             )
             await self._audit(db, actor, "add", entry.id, None, entry_snapshot(entry), guild_id)
 
-    async def update_entry(self, entry: Entry, actor: str, guild_id: int | None = None) -> None:
-        """Replace an entry's question, answer, evidence, kind and tags (not its phrasings)."""
-        async with self._tx() as db:
-            before = await self._snapshot(db, entry.id)
-            if before is None:
-                raise StoreError(f"no entry {entry.id!r}")
-            await db.execute(
-                "UPDATE entries SET kind = ?, question = ?, answer = ?, evidence = ?, tags = ?,"
-                " edited_by = ?, edited_at = ? WHERE id = ? AND removed = 0",
-                (
-                    entry.kind,
-                    entry.question,
-                    entry.answer,
-                    _evidence_json(entry.evidence),
-                    json.dumps(list(entry.tags)),
-                    actor,
-                    _now(),
-                    entry.id,
-                ),
-            )
-            after = await self._snapshot(db, entry.id)
-            await self._audit(db, actor, "edit", entry.id, before, after, guild_id)
-
     async def remove_entry(self, entry_id: str, actor: str, guild_id: int | None = None) -> bool:
+        """False if there is no such live entry."""
         async with self._tx() as db:
-            before = await self._snapshot(db, entry_id)
-            if before is None:
+            row = await self._entry_row(db, entry_id)
+            if row is None or row["removed"]:
                 return False
+            before = await self._snapshot(db, entry_id)
             await db.execute(
                 "UPDATE entries SET removed = 1, edited_by = ?, edited_at = ? WHERE id = ?",
                 (actor, _now(), entry_id),
@@ -444,16 +432,12 @@ class Store:
             before = await self._snapshot(db, entry_id)
             if before is None:
                 raise StoreError(f"no entry {entry_id!r}")
-            await db.execute(
-                "INSERT OR IGNORE INTO phrasings (entry_id, text, key, origin, added_by, added_at)"
-                " VALUES (?, ?, ?, 'moderator', ?, ?)",
-                (entry_id, text, phrasing_key(text), actor, _now()),
-            )
+            await self._add_moderator_phrasing(db, entry_id, text, actor)
             after = await self._snapshot(db, entry_id)
             await self._audit(db, actor, "alias", entry_id, before, after, guild_id)
 
     async def edit_entry(self, entry: Entry, actor: str, guild_id: int | None = None) -> None:
-        """A moderator's whole edit at once: fields as `update_entry`, and the alternates.
+        """A moderator's whole edit at once: kind, question, answer, evidence, tags, alternates.
 
         An alternate kept keeps its origin (a file's own phrasing still follows its file),
         a new one is the moderator's, one left out is dropped. One audit record.
@@ -625,11 +609,7 @@ class Store:
             before = await self._snapshot(db, entry_id)
             if before is None:
                 raise StoreError(f"no entry {entry_id!r}")
-            await db.execute(
-                "INSERT OR IGNORE INTO phrasings (entry_id, text, key, origin, added_by, added_at)"
-                " VALUES (?, ?, ?, 'moderator', ?, ?)",
-                (entry_id, question, phrasing_key(question), actor, _now()),
-            )
+            await self._add_moderator_phrasing(db, entry_id, question, actor)
             await db.execute(
                 "UPDATE review_queue SET status = 'taught', entry_id = ? WHERE question_key = ?",
                 (entry_id, phrasing_key(question)),

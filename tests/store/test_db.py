@@ -43,7 +43,7 @@ async def test_moderator_work_survives_a_sync(store: Store, checked) -> None:
     article = checked[0]
     await store.sync(checked)
     edited, removed, untouched = article.entries[0], article.entries[1], article.entries[2]
-    await store.update_entry(replace(edited, answer="A moderator's answer."), actor="42")
+    await store.edit_entry(replace(edited, answer="A moderator's answer."), actor="42")
     await store.remove_entry(removed.id, actor="42")
     await store.add_phrasing(untouched.id, "a phrasing a moderator taught", actor="42")
     extra = replace(untouched, id="moderator-entry", alternates=("x y z", "y z", "z z"))
