@@ -23,6 +23,8 @@ STOPWORDS = frozenset(
     thought mean means meant say says said saying quote quoted quotes quoting talk talked talking
     mention mentioned mentions bit thing things stuff kind sort many much
     news bot briefbot pls please plz thanks thank thx 0 1 2 3 4 5 6 7 8 9
+    article articles piece story text author writer name named names list listed lists cite cited
+    identify identified discuss discussed discusses
     ty hey hi hello yo sup ok okay okey yeah yes yep nope lol lmao lmfao rofl omg wtf idk imo tbh
     btw hmm hm huh uh um er eh oh ah wow guys guy folks everybody somebody anybody dude bro man
     again actually basically literally kinda sorta gonna wanna gotta like pretty quite well
