@@ -19,17 +19,25 @@ class Thresholds:
     max_suggestions: int = 3
 
 
-def decide(ranked: list[Candidate], thresholds: Thresholds) -> EngineResult:
+def decide(
+    ranked: list[Candidate], thresholds: Thresholds, *, may_answer: bool = True
+) -> EngineResult:
     if not ranked:
         return EngineResult(Verdict.NO_MATCH, 0.0, ())
     best = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     candidates = tuple(ranked)
-    if best.score >= thresholds.answer and best.score - runner_up >= thresholds.margin:
+    confident = best.score >= thresholds.answer and best.score - runner_up >= thresholds.margin
+    if confident and may_answer:
         return EngineResult(Verdict.CONFIDENT, best.score, candidates)
+    # Below the line, confidence never exceeds the answering threshold: a 0.9 that is declined
+    # (a runner-up as good, or a vague question) would read as a contradiction.
+    shown = min(best.score, thresholds.answer)
     suggestions = tuple(c for c in ranked if c.score >= thresholds.suggest)
     suggestions = suggestions[: thresholds.max_suggestions]
     if not suggestions:
-        return EngineResult(Verdict.NO_MATCH, best.score, candidates)
+        return EngineResult(Verdict.NO_MATCH, shown, candidates)
     verdict = Verdict.AMBIGUOUS if best.score >= thresholds.answer else Verdict.UNSURE
-    return EngineResult(verdict, best.score, candidates, suggestions)
+    if not may_answer:
+        verdict = Verdict.UNSURE
+    return EngineResult(verdict, shown, candidates, suggestions)

@@ -14,6 +14,7 @@ from bot.engine.analyzer import Analyzer
 from bot.engine.decision import Thresholds, decide
 from bot.engine.result import Candidate, EngineResult, Verdict
 from bot.engine.textproc import words
+from bot.knowledge.schema import KINDS
 from bot.models import Entry
 
 # How many entries, by their raw term overlap, get the full phrasing-level scoring.
@@ -22,7 +23,7 @@ _SHORTLIST = 40
 # no list is walked beyond _MAX_SCAN entries.
 _COMMON_POSTINGS = 2_000
 _MAX_SCAN = 20_000
-_RANKED = 5
+_RANKED = 3
 # Weights of the score's parts: best phrasing match, coverage by the whole entry, character
 # similarity (catches typos the word-level correction missed).
 _W_PHRASING = 0.6
@@ -45,6 +46,8 @@ _UNKNOWN_NUMBER_FACTOR = 2.0
 # An article word that aliases absorb everywhere ("hussein" in "saddam hussein") is known, not
 # unknown, so it must not count against answering.
 _ABSORBED_WEIGHT = 0.5
+# A question whose every term is in more than this share of entries is too vague to answer.
+_VAGUE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class Engine:
         self._postings = postings
         self._idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
         self._unknown_idf = math.log(1 + count / 0.5)
+        self._vague_weight = math.log(1 + 1 / _VAGUE_SHARE)
         self._known = {self.analyzer.stem(word) for word in self.analyzer.vocabulary}
         self._entries = []
         for entry, phrasings, terms in analysed:
@@ -145,30 +149,47 @@ class Engine:
         return self._unknown_idf
 
     def answer(self, question: str) -> EngineResult:
-        ranked = self.rank(question)
+        ranked, weights = self._rank(question, _RANKED)
         if ranked is None:
             return EngineResult(Verdict.EMPTY, 0.0, ())
-        return decide(ranked, self.thresholds)
+        # Only common words ("russia?", "trump and russia"): too vague to pick one fact, though a
+        # bare name still asks who that is.
+        vague = max(weights.values()) < self._vague_weight
+        person = bool(ranked) and self._by_id[ranked[0].entry_id].kind == "person"
+        return decide(ranked, self.thresholds, may_answer=not vague or person)
 
     def rank(self, question: str, limit: int = _RANKED) -> list[Candidate] | None:
         """Entries ranked by score (None when the question has no content words)."""
+        return self._rank(question, limit)[0]
+
+    def _rank(self, question: str, limit: int) -> tuple[list[Candidate] | None, dict[str, float]]:
         terms, intents = self.analyzer.analyze(question, correct=True)
         if not terms:
-            return None
+            return None, {}
         weights = {t: self._weight(t) for t in terms}
         total = sum(weights.values())
         overlap = self._overlap(weights)
         if not overlap:
-            return []
+            return [], weights
         shortlist = heapq.nlargest(_SHORTLIST, overlap.items(), key=lambda kv: (kv[1], -kv[0]))
-        listed = {position for position, _ in shortlist}
-        for position in self._exact.get(frozenset(terms), ()):
-            if position not in listed:
-                listed.add(position)
-                shortlist.append((position, overlap[position]))
+        exact = [(p, overlap[p]) for p in self._exact.get(frozenset(terms), ())]
+        listed = {position for position, _ in exact}
+        shortlist = exact + [item for item in shortlist if item[0] not in listed]
         query_text = " ".join(sorted(terms))
-        scored = []
+        adjustment = {kind: _kind_adjustment(kind, intents) for kind in KINDS}
+        best_bonus = max(adjustment.values())
+        scored: list[tuple[float, str, str]] = []
+        kth_best = [0.0] * limit  # ascending: the limit best scores so far
         for position, covered in shortlist:
+            coverage = covered / total
+            # The shortlist goes by coverage, so once even a perfect phrasing could not reach the
+            # current top `limit`, nothing after it can either.
+            ceiling = (_W_PHRASING + _W_COVERAGE * coverage + _W_CHARS) * min(
+                1.0, coverage / _COVERAGE_FLOOR
+            ) + best_bonus
+            if len(scored) >= limit and ceiling < kth_best[0]:
+                if position not in listed:
+                    break
             indexed = self._entries[position]
             matched: dict[int, float] = {}
             for term, weight in weights.items():
@@ -182,13 +203,15 @@ class Engine:
                 if f > best_f:
                     best_f, best_text = f, phrasing.text
             chars = fuzz.token_sort_ratio(query_text, best_text) / 100 if best_text else 0.0
-            coverage = covered / total
             score = _W_PHRASING * best_f + _W_COVERAGE * coverage + _W_CHARS * chars
             score *= min(1.0, coverage / _COVERAGE_FLOOR)
-            score += _kind_adjustment(indexed.entry.kind, intents)
-            scored.append((min(max(score, 0.0), 1.0), indexed.entry.id, indexed.entry.question))
+            score = min(max(score + adjustment.get(indexed.entry.kind, 0.0), 0.0), 1.0)
+            scored.append((score, indexed.entry.id, indexed.entry.question))
+            if score > kth_best[0]:
+                kth_best[0] = score
+                kth_best.sort()
         scored.sort(key=lambda s: (-s[0], s[1]))
-        return [Candidate(entry_id, q, round(s, 4)) for s, entry_id, q in scored[:limit]]
+        return [Candidate(entry_id, q, round(s, 4)) for s, entry_id, q in scored[:limit]], weights
 
     def _overlap(self, weights: dict[str, float]) -> dict[int, float]:
         """Per entry, the weight of the question's terms it contains.

@@ -105,17 +105,16 @@ async def start_briefbot(
     running: list[RunningBot] = []
 
     async def start(**overrides: Any) -> RunningBot:
-        settings = Settings(
-            _env_file=None,
-            discord_token=standin.state.token,
-            discord_api_base=standin.api_base,
-            discord_gateway_url=standin.gateway_url,
-            data_dir=tmp_path / "data",
-            knowledge_dir=PROJECT_ROOT / "knowledge",
-            seeds_dir=PROJECT_ROOT / "seeds",
-            digest_tick_seconds=0.05,
-            **overrides,
-        )
+        values: dict[str, Any] = {
+            "discord_token": standin.state.token,
+            "discord_api_base": standin.api_base,
+            "discord_gateway_url": standin.gateway_url,
+            "data_dir": tmp_path / "data",
+            "knowledge_dir": PROJECT_ROOT / "knowledge",
+            "seeds_dir": PROJECT_ROOT / "seeds",
+            "digest_tick_seconds": 0.05,
+        }
+        settings = Settings(_env_file=None, **{**values, **overrides})
         created: list[BriefBot] = []
         task = asyncio.create_task(
             serve(settings, clock=clock, on_created=created.append, guild_ready_timeout=0.05)

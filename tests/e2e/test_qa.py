@@ -536,9 +536,7 @@ async def test_reload_reports_changes_and_problems(
     """/qa reload syncs knowledge/ again, and lists file:line problems when it cannot."""
     knowledge = tmp_path / "knowledge"
     shutil.copytree(PROJECT_ROOT / "knowledge", knowledge, ignore=shutil.ignore_patterns("cand*"))
-    running = await start_briefbot()
-    # As if the operator had pointed BRIEFBOT_KNOWLEDGE_DIR at a folder they edit.
-    running.settings.knowledge_dir = knowledge
+    running = await start_briefbot(knowledge_dir=knowledge)
     reply = await qa(standin, "reload")
     assert "Reloaded knowledge/: 0 added, 0 updated, 0 removed." in reply["content"]
     path = knowledge / "trump-russia.yaml"

@@ -158,3 +158,22 @@ def test_autocomplete_suggest_is_fuzzy_and_bounded(engine: Engine) -> None:
     found = engine.suggest("champ", limit=2)
     assert [c.entry_id for c in found][:1] == ["champagne"]
     assert len(engine.suggest("", limit=3)) == 3
+
+
+def test_vague_questions_get_suggestions_but_names_are_answered() -> None:
+    """Only common words ("russia?") is too vague to answer; a bare common name asks who."""
+    entries = [
+        entry("fact-0", "event", "What did Russia do about sanctions?", "russia", "sanctions"),
+        entry("fact-1", "event", "What did Russia do in Syria?", "russia syria", "syria"),
+        entry("fact-2", "event", "What did Russia do for peace?", "russia peace", "peace"),
+        entry("person-trump", "person", "Who is Trump?", "trump", "donald trump"),
+        entry("trump-0", "event", "What did Trump say on TV?", "trump tv", "television"),
+        entry("trump-1", "event", "What did Trump say on radio?", "trump radio", "radio"),
+    ]
+    engine = Engine(entries, {})
+    assert engine.rank("russia?")[0].entry_id == "fact-0"  # type: ignore[index]
+    vague = engine.answer("russia?")
+    assert not vague.answered and vague.suggestions
+    assert vague.confidence <= engine.thresholds.answer
+    assert engine.answer("trump").entry_id == "person-trump"
+    assert engine.answer("russia sanctions").entry_id == "fact-0"
