@@ -100,10 +100,11 @@ class Engine:
                 vocabulary.update(words(text))
             vocabulary.update(entry.tags)
         self.analyzer = Analyzer(aliases or {}, vocabulary)
-        analysed: list[tuple[Entry, set[tuple[str, ...]], frozenset[str]]] = []
+        analysed: list[tuple[Entry, set[frozenset[str]], frozenset[str]]] = []
         postings: dict[str, list[int]] = {}
         for position, entry in enumerate(entries):
-            phrasings = {t for t in map(self.analyzer.terms, entry.phrasings) if t}
+            # Word order does not matter to a phrasing, so the same words twice count once.
+            phrasings = {frozenset(t) for t in map(self.analyzer.terms, entry.phrasings) if t}
             body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
             terms = frozenset().union(*phrasings, *map(self.analyzer.terms, body))
             analysed.append((entry, phrasings, terms))
@@ -117,7 +118,7 @@ class Engine:
         self._known = {self.analyzer.stem(word) for word in self.analyzer.vocabulary}
         self._entries = []
         for entry, phrasings, terms in analysed:
-            built = tuple(self._phrasing(p) for p in sorted(phrasings))
+            built = tuple(self._phrasing(p) for p in sorted(phrasings, key=sorted))
             self._entries.append(_Indexed(entry, built, terms, _by_term(built)))
         self._by_id = {entry.id: entry for entry in entries}
         # Entries with a phrasing made of exactly the question's terms always make the shortlist,
@@ -134,9 +135,9 @@ class Engine:
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
-    def _phrasing(self, terms: tuple[str, ...]) -> _Phrasing:
+    def _phrasing(self, terms: frozenset[str]) -> _Phrasing:
         weight = sum(self._idf[t] for t in terms)
-        return _Phrasing(frozenset(terms), " ".join(sorted(terms)), weight)
+        return _Phrasing(terms, " ".join(sorted(terms)), weight)
 
     def _weight(self, term: str) -> float:
         idf = self._idf.get(term)

@@ -177,3 +177,12 @@ def test_vague_questions_get_suggestions_but_names_are_answered() -> None:
     assert vague.confidence <= engine.thresholds.answer
     assert engine.answer("trump").entry_id == "person-trump"
     assert engine.answer("russia sanctions").entry_id == "fact-0"
+
+
+def test_phrasings_with_the_same_words_in_another_order_do_not_compete() -> None:
+    """An entry never ties with itself when two of its phrasings have the same words."""
+    twin = entry("next-steps", "argument", "What are the next steps?", "steps next", "next steps")
+    engine = Engine([twin, *ENTRIES], ALIASES)
+    ranked = engine.rank("next steps") or []
+    assert [c.entry_id for c in ranked].count("next-steps") == 1
+    assert engine.answer("next steps").entry_id == "next-steps"
