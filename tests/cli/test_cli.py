@@ -181,3 +181,24 @@ def test_locked_database_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "locked by another process" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bench_prints_figures_for_each_store(tmp_path: Path) -> None:
+    """bench --json measures the real store and each synthetic size beside the baseline."""
+    result = run(tmp_path, "bench", "--json", "--sizes", "300")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert [f["name"] for f in figures] == ["real store", "synthetic 300"]
+    assert figures[1]["entries"] == 300
+    for f in figures:
+        assert f["p50_ms"] <= f["p99_ms"] and f["qps"] > 0 and f["baseline_questions"] > 0
+
+
+def test_report_lists_accuracy_per_kind(tmp_path: Path) -> None:
+    """report prints in-scope and decline accuracy, per kind, and the failures."""
+    result = run(tmp_path, "report")
+    assert result.returncode == 0, result.stderr
+    assert "in scope answered correctly:" in result.stdout
+    assert "out of scope declined:" in result.stdout
+    for kind in ("quote", "person", "risk", "cooperation", "event", "number", "argument"):
+        assert f"    {kind}" in result.stdout
