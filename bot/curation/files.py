@@ -10,9 +10,9 @@ from pathlib import Path
 from bot.curation.context import Actor, ProblemsFound
 from bot.curation.errors import CurationError
 from bot.curation.export import ExportFile, export_article
-from bot.curation.imports import check_import, decode_upload, parse_fast
-from bot.knowledge.check import _cross_file_problems, check_model
-from bot.knowledge.loader import KnowledgeError, Problem
+from bot.curation.imports import check_import, decode_upload
+from bot.knowledge.check import check_model, cross_file_problems
+from bot.knowledge.loader import KnowledgeError, Problem, parse_knowledge
 from bot.service import BriefingService
 from bot.store.records import SyncReport
 
@@ -72,14 +72,14 @@ def self_check(files: list[ExportFile], seeds_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     checked = []
     for file in files:
-        model, found = parse_fast(file.text, file.filename)
+        model, found = parse_knowledge(file.text, file.filename)
         if model is not None:
             article, more = check_model(model, Path(file.filename), seeds_dir)
             found += more
             if article is not None:
                 checked.append(article)
         problems += found
-    return problems + _cross_file_problems(checked)
+    return problems + cross_file_problems(checked)
 
 
 def _shorter(file: str, folder: Path) -> str:

@@ -7,27 +7,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
-from bot.knowledge.check import _cross_file_problems, check_model
-from bot.knowledge.loader import Problem, parse_knowledge
-from bot.knowledge.schema import KnowledgeModel
+from bot.knowledge.check import check_model, cross_file_problems
+from bot.knowledge.loader import YAML_LOADER, Problem, parse_knowledge
 from bot.models import Article, Entry
 from bot.text.normalize import phrasing_key
 
 MAX_IMPORT_BYTES = 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
-# libyaml when present: a big file parses in milliseconds instead of seconds.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_fast(text: str, filename: str) -> tuple[KnowledgeModel | None, list[Problem]]:
-    """`parse_knowledge`, quick for a good file; a bad one goes the slow way, which tells
-    the line of each problem."""
-    try:
-        return KnowledgeModel.model_validate(yaml.load(text, Loader=_LOADER)), []
-    except (yaml.YAMLError, ValidationError):
-        return parse_knowledge(text, filename)
 
 
 @dataclass(frozen=True)
@@ -65,7 +52,7 @@ def check_import(
     `live` are the store's live entries: an id may not move to another article, and a phrasing
     may not stand under two entries once the file's entries replace theirs.
     """
-    model, problems = parse_fast(text, filename)
+    model, problems = parse_knowledge(text, filename)
     if model is None:
         return None, problems
     article = articles.get(model.article.id)
@@ -90,7 +77,7 @@ def check_import(
     checked, problems = check_model(model, Path(filename), seeds_dir)
     if checked is None:
         return None, problems
-    problems += _cross_file_problems([checked])
+    problems += cross_file_problems([checked])
     problems += _store_problems(filename, checked.entries, live)
     lines = _entry_lines(text) if problems else {}
     problems = [
@@ -143,7 +130,7 @@ def _store_problems(
 def _entry_lines(text: str) -> dict[str, int]:
     """Entry id -> the line its mapping starts on (1-based), read from the YAML nodes."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError:
         return {}
     found: dict[str, int] = {}
@@ -159,7 +146,7 @@ def _entry_lines(text: str) -> dict[str, int]:
 def _line(text: str, key: str) -> int | None:
     """The line of a top-level key (1-based)."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError:
         return None
     if isinstance(root, yaml.MappingNode):

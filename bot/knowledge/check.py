@@ -98,13 +98,13 @@ def check_knowledge(
             if article is not None and not more:
                 checked.append(article)
         problems += file_problems
-    problems += _cross_file_problems(checked)
+    problems += cross_file_problems(checked)
     if problems:
         return [], problems
     return checked, []
 
 
-def _cross_file_problems(articles: list[CheckedArticle]) -> list[Problem]:
+def cross_file_problems(articles: list[CheckedArticle]) -> list[Problem]:
     problems: list[Problem] = []
     seen_ids: dict[str, Path] = {}
     seen_articles: dict[str, Path] = {}

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from bot.knowledge.schema import KnowledgeModel
 
 # libyaml's loader when PyYAML was built with it: the knowledge file loads at every start.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class KnowledgeError(Exception):
 
 def parse_knowledge(text: str, filename: str) -> tuple[KnowledgeModel | None, list[Problem]]:
     """Parse one file's text; on failure return the problems instead of a model."""
-    loader = _Loader(text)
+    loader = YAML_LOADER(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
