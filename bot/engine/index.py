@@ -39,7 +39,7 @@ _INTENT_KINDS = {
 _INTENT_BONUS = 0.05
 # An entry must explain most of the question (by idf weight) to be answered with confidence:
 # "when was flynn born" matches Flynn, but "born" is left unexplained.
-_COVERAGE_FLOOR = 0.6
+_COVERAGE_FLOOR = 0.7
 _NUMBER_MISMATCH = 0.1
 # A number the article never mentions ("2020") weighs more than an unknown word.
 _UNKNOWN_NUMBER_FACTOR = 2.0
