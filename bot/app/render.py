@@ -21,10 +21,14 @@ def clip(text: str, limit: int) -> str:
 
 
 def neutral(text: str, limit: int) -> str:
-    """User-written text made inert: no markdown, no mentions, within a length."""
+    """User-written text made inert: no markdown, no mentions, within a length.
+
+    discord.py escapes markdown, @everyone/@here and long ids; a zero-width space after every
+    "<" also defuses `<@123>`, `<#…>`, `<@&…>`, `</cmd:…>` and `<t:…>`, whatever their length.
+    """
     text = " ".join(text.split())
     text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
-    return clip(text, limit)
+    return clip(text.replace("<", "<\u200b"), limit)
 
 
 def quote_block(text: str, limit: int) -> str:

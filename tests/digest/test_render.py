@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from bot.app.render import neutral
 from bot.digest.text import digest_text
-from bot.exts.digest.embed import digest_embed, digest_embeds, inert
+from bot.exts.digest.embed import digest_embed, digest_embeds
 from tests.digest.builders import article, digest, quote
 from tests.digest.limits import assert_within_limits, embed_chars
 
@@ -41,7 +42,7 @@ def test_top_questions_cannot_ping_or_format(question: str) -> None:
 
 def test_the_example_reads_naturally() -> None:
     """The text is still readable: only zero-width spaces and backslashes are added."""
-    assert inert("@everyone **hi** <@123>", 150) == "@\u200beveryone \\*\\*hi\\*\\* <\u200b@123>"
+    assert neutral("@everyone **hi** <@123>", 150) == "@\u200beveryone \\*\\*hi\\*\\* <\u200b@123>"
 
 
 def test_long_questions_are_clipped_on_one_line() -> None:

@@ -21,22 +21,13 @@ MESSAGE_EMBED_CHARS_MAX = 6000  # across all the embeds of one message
 QUESTION_MAX = 150
 
 
-def inert(text: str, limit: int) -> str:
-    """User-written text that cannot ping, format, link a channel or show a mention pill.
-
-    `neutral` escapes markdown and @everyone/@here/long ids; a zero-width space after every
-    "<" also defuses `<@123>`, `<#…>`, `<@&…>`, `</cmd:…>` and `<t:…>`, whatever their length.
-    """
-    return clip(neutral(text, 4 * limit).replace("<", "<\u200b"), limit)
-
-
 def _yesterday(digest: Digest) -> str:
     activity = digest.activity
     if not activity.asked:
         return "No questions yet — try `/ask`!"
     lines = [f"{activity.asked} question(s) asked, {activity.answered_share:.0%} answered."]
     lines += [
-        f"{i}. {inert(question, QUESTION_MAX)} (×{count})"
+        f"{i}. {neutral(question, QUESTION_MAX)} (×{count})"
         for i, (question, count) in enumerate(activity.top_questions, 1)
     ]
     return "\n".join(lines)
