@@ -60,7 +60,8 @@ def score(service: Any, devset: dict[str, list[dict[str, Any]]]) -> QualityRepor
         expected = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
         answer = service.evaluate(item["q"])
         got = answer.entry.id if answer.entry else None
-        kind = service.engine.entry(expected[0]).kind if service.engine.entry(expected[0]) else "?"
+        first = service.engine.entry(expected[0])
+        kind = first.kind if first else "?"
         ok = got in expected
         report.in_scope.total += 1
         report.in_scope.correct += ok

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.engine import Candidate, Engine
@@ -146,7 +146,7 @@ class BriefingService:
             user_id,
         )
         query_id = await self.store.log_query(record, queue=answer.verdict != Verdict.EMPTY)
-        return Answer(**{**answer.__dict__, "query_id": query_id})
+        return replace(answer, query_id=query_id)
 
     async def ask_entry(
         self,
