@@ -55,6 +55,7 @@ def run_client(standin: DiscordStandIn) -> RunClient:
     """``async with run_client(bot):`` starts ``bot`` against the stand-in and closes it after."""
 
     def _run(client: discord.Client, token: str | None = None, **kwargs: Any) -> Any:
+        kwargs.setdefault("standin", standin)  # ready = every guild of the client's shards
         return _run_client(client, token or standin.state.token or "test-token", **kwargs)
 
     return _run

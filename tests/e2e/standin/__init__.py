@@ -1,30 +1,42 @@
 """A local stand-in for the Discord API (REST + gateway) for end-to-end tests.
 
-See ``tests/e2e/conftest.py`` for the fixtures and ``tests/e2e/test_standin.py`` for usage.
+See ``tests/e2e/conftest.py`` for the fixtures and ``tests/e2e/test_standin*.py`` for usage.
 """
 
+from .actors import settle
 from .client import RunClient, point_discord_at, run_client
+from .clock import StandinClock
+from .guild import Channel, Failure, Guild, Member, Persona, Role, Team, TeamMember
 from .handle import InteractionHandle, InteractionRejected
-from .ids import Ids
+from .ids import Ids, shard_of
+from .perms import Overwrite, Perm
 from .recording import Recorded, SentMessage, UploadedFile
 from .server import DiscordStandIn
-from .world import Channel, Failure, Perm, Persona, Role, World
+from .world import World
 
 __all__ = [
     "Channel",
     "DiscordStandIn",
     "Failure",
+    "Guild",
     "Ids",
     "InteractionHandle",
     "InteractionRejected",
+    "Member",
+    "Overwrite",
     "Perm",
     "Persona",
     "Recorded",
     "Role",
     "RunClient",
     "SentMessage",
+    "StandinClock",
+    "Team",
+    "TeamMember",
     "UploadedFile",
     "World",
     "point_discord_at",
     "run_client",
+    "settle",
+    "shard_of",
 ]

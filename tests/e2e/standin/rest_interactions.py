@@ -36,7 +36,7 @@ def _message_extra(st: State, it: InteractionRecord) -> dict[str, Any]:
         "id": str(it.id),
         "type": it.type,
         "user": st.world.user_payload(it.user),
-        "authorizing_integration_owners": {"0": str(st.world.guild_id)},
+        "authorizing_integration_owners": {"0": str(it.channel.guild_id or 0)},
     }
     if it.component_message_id is not None:
         meta["interacted_message_id"] = str(it.component_message_id)

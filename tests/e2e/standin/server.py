@@ -6,19 +6,21 @@ from typing import Any
 
 from aiohttp import web
 
-from . import rest, rest_interactions
-from .actors import UserActions, Where
+from . import rest_app, rest_guilds, rest_interactions, rest_messages
+from .changes import WorldChanges
+from .clock import StandinClock
 from .commands import CommandRegistry
 from .gateway import Gateway
 from .ids import Ids
+from .interact import InteractionActions
 from .middleware import STATE_KEY, record_requests, unknown_route
 from .recording import Predicate, Recorded, RequestLog, SentMessage, UploadedFile
 from .state import State
 from .store import MessageStore
-from .world import Failure, World
+from .world import Failure, Where, World
 
 
-class DiscordStandIn(UserActions):
+class DiscordStandIn(InteractionActions, WorldChanges):
     """Discord's REST API under ``api_base`` and its gateway at ``gateway_url``, on 127.0.0.1."""
 
     def __init__(
@@ -52,8 +54,8 @@ class DiscordStandIn(UserActions):
         app = web.Application(middlewares=[record_requests], client_max_size=64 * 1024**2)
         app[STATE_KEY] = self.state
         app.router.add_get("/gateway-ws", self.gateway.handle)
-        app.router.add_routes(rest.routes)
-        app.router.add_routes(rest_interactions.routes)
+        for module in (rest_app, rest_guilds, rest_messages, rest_interactions):
+            app.router.add_routes(module.routes)
         app.router.add_route("*", "/{tail:.*}", unknown_route)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
@@ -101,6 +103,47 @@ class DiscordStandIn(UserActions):
     @property
     def attachments(self) -> dict[int, UploadedFile]:
         return self.state.store.attachments
+
+    def message(self, message_id: int | str) -> dict[str, Any] | None:
+        """A message as it is now (after edits), or None once deleted."""
+        return self.state.store.get(int(message_id))
+
+    def history(
+        self,
+        channel: Where,
+        *,
+        limit: int = 50,
+        before: int | None = None,
+        after: int | None = None,
+        around: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """What GET /channels/{id}/messages returns (newest first; no ephemeral or deleted)."""
+        return self.state.store.history(
+            self.channel(channel).id, limit=limit, before=before, after=after, around=around
+        )
+
+    @property
+    def clock(self) -> StandinClock:
+        """Discord's "now": ``standin.clock.advance(minutes=5)`` moves it forward."""
+        return self.world.clock
+
+    @property
+    def nonce_window(self) -> float:
+        """Seconds during which ``enforce_nonce`` returns the earlier message (default 180)."""
+        return self.state.nonce_window
+
+    @nonce_window.setter
+    def nonce_window(self, seconds: float) -> None:
+        self.state.nonce_window = seconds
+
+    @property
+    def shard_count(self) -> int:
+        """The shard count GET /gateway/bot recommends (AutoShardedClient uses it)."""
+        return self.state.shard_count
+
+    @shard_count.setter
+    def shard_count(self, count: int) -> None:
+        self.state.shard_count = count
 
     @property
     def errors(self) -> list[str]:

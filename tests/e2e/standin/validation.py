@@ -65,6 +65,7 @@ def message_errors(payload: dict[str, Any], *, has_files: bool, edit: bool = Fal
     v2 = bool(int(payload.get("flags") or 0) & COMPONENTS_V2)
     content = payload.get("content")
     _too_long(errors, "content", content, 2000)
+    _too_long(errors, "nonce", payload.get("nonce"), 25)
     _embed_errors(errors, payload.get("embeds") or [])
     _component_errors(errors, payload.get("components") or [], "components", v2)
     if v2 and (content or payload.get("embeds")):
