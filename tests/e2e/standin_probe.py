@@ -12,7 +12,8 @@ QUOTE_MENU, PROFILE_MENU = "Quote this", "Profile"
 
 
 class Note(discord.ui.Modal, title="Note"):
-    """A modal in the current layout: Labels around a text input and a select."""
+    """A modal in the current layout: Labels around a text input, a select, a checkbox and an
+    optional file upload; the submit reports what arrived and the submitter's permissions."""
 
     text: discord.ui.Label[Note] = discord.ui.Label(
         text="Your note", component=discord.ui.TextInput(custom_id="note_text", max_length=100)
@@ -24,16 +25,56 @@ class Note(discord.ui.Modal, title="Note"):
             options=[discord.SelectOption(label=k) for k in ("fact", "opinion")],
         ),
     )
+    public: discord.ui.Label[Note] = discord.ui.Label(
+        text="Public?", component=discord.ui.Checkbox(custom_id="note_public")
+    )
+    files: discord.ui.Label[Note] = discord.ui.Label(
+        text="Evidence",
+        component=discord.ui.FileUpload(custom_id="note_files", required=False, max_values=2),
+    )
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        assert isinstance(self.text.component, discord.ui.TextInput)
-        assert isinstance(self.kind.component, discord.ui.Select)
+        text, kind = self.text.component, self.kind.component
+        public, files = self.public.component, self.files.component
+        assert isinstance(text, discord.ui.TextInput) and isinstance(kind, discord.ui.Select)
+        assert isinstance(public, discord.ui.Checkbox)
+        assert isinstance(files, discord.ui.FileUpload)
         manage = interaction.permissions.manage_guild
+        names = ",".join(a.filename for a in files.values) or "-"
         await interaction.response.send_message(
-            f"note by {interaction.user.name} manage={manage}:"
-            f" {self.text.component.value} ({self.kind.component.values[0]})",
+            f"note by {interaction.user.name} manage={manage}: {text.value} ({kind.values[0]})"
+            f" public={public.value} files={names}",
             ephemeral=True,
         )
+
+
+class Settle(discord.ui.View):
+    """Three ways to settle a prompt: UPDATE_MESSAGE, a deferred update, or deleting it."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=60)
+
+    def _disable(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+
+    @discord.ui.button(label="Update", custom_id="s:update")
+    async def update(self, interaction: discord.Interaction, _: discord.ui.Button[Settle]) -> None:
+        self._disable()
+        await interaction.response.edit_message(content="settled by update", view=self)
+
+    @discord.ui.button(label="Defer", custom_id="s:defer")
+    async def defer(self, interaction: discord.Interaction, _: discord.ui.Button[Settle]) -> None:
+        await interaction.response.defer()  # on a component: DEFERRED_UPDATE_MESSAGE
+        self._disable()
+        await interaction.edit_original_response(content="settled after defer", view=self)
+        await interaction.followup.send("only you see this", ephemeral=True)
+
+    @discord.ui.button(label="Remove", custom_id="s:remove")
+    async def remove(self, interaction: discord.Interaction, _: discord.ui.Button[Settle]) -> None:
+        await interaction.response.defer()
+        await interaction.delete_original_response()
 
 
 def describe(interaction: discord.Interaction, owner: bool) -> str:
@@ -57,6 +98,19 @@ def add_commands(bot: commands.Bot) -> None:
         assert isinstance(interaction.channel, discord.abc.Messageable)
         found = [m.content async for m in interaction.channel.history(limit=count)]
         await interaction.response.send_message(" / ".join(found) or "(none)")
+
+    @tree.command(name="settle", description="A prompt with three ways to settle it")
+    async def settle(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message("choose", view=Settle())
+
+    @tree.command(name="followups", description="Follow-ups, edited and deleted")
+    async def followups(interaction: discord.Interaction) -> None:
+        await interaction.response.defer(thinking=True)
+        first = await interaction.followup.send("first", wait=True)
+        second = await interaction.followup.send("second", wait=True, ephemeral=True)
+        await first.edit(content="first, edited")
+        await second.delete()
+        await interaction.followup.send("done")
 
     @tree.command(name="note", description="Open the note form")
     async def note(interaction: discord.Interaction) -> None:
@@ -100,9 +154,15 @@ class ProbeMixin:
         await self.seen.put(("unavailable", guild.id))
 
     async def on_message(self, message: discord.Message) -> None:
-        if message.content == "ping" and not message.author.bot:
+        if message.author.bot:
+            return
+        if message.content == "ping":
             shard = message.guild.shard_id if message.guild else 0
             await message.channel.send(f"pong from shard {shard}")
+        elif message.content == "settle":
+            await message.channel.send("choose", view=Settle())
+        elif message.content == "moderate":
+            await message.delete()  # needs Manage Messages: not the bot's by default
 
 
 class Probe(ProbeMixin, commands.Bot):

@@ -52,7 +52,8 @@ def component_data(
 
 
 def _counted(comp: dict[str, Any], values: list[Any], default_max: int = 1) -> None:
-    lo, hi = comp.get("min_values", 1), comp.get("max_values", default_max)
+    lo, hi = comp.get("min_values"), comp.get("max_values")  # discord.py may send null
+    lo, hi = 1 if lo is None else lo, default_max if hi is None else hi
     if not comp.get("required", True) and not values:
         return
     if not lo <= len(values) <= hi:

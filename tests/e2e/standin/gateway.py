@@ -153,6 +153,10 @@ class Gateway:
                 sent += 1
         return sent
 
+    def dispatched(self, event: str) -> list[Any]:
+        """The ``d`` of every ``event`` sent to any session so far, in order."""
+        return [p["d"] for s in self.sessions.values() for p in s.history if p.get("t") == event]
+
     def has_intent(self, intent: int, route: int | None = EVERY_SHARD) -> bool:
         return any(s.intents & intent for s in self.live if s.covers(route))
 

@@ -105,6 +105,8 @@ def modal_errors(data: dict[str, Any]) -> Errors:
     if not 1 <= len(rows) <= 5:
         errors["components"] = "Must be between 1 and 5 in length."
     for i, row in enumerate(rows):
+        _too_long(errors, f"components.{i}.label", row.get("label"), 45)  # a Label's own text
+        _too_long(errors, f"components.{i}.description", row.get("description"), 100)
         for j, comp in enumerate(row.get("components") or [row.get("component") or row]):
             _too_long(errors, f"components.{i}.{j}.label", comp.get("label"), 45)
             _too_long(errors, f"components.{i}.{j}.placeholder", comp.get("placeholder"), 100)
