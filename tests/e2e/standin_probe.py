@@ -85,7 +85,7 @@ def describe(interaction: discord.Interaction, owner: bool) -> str:
     return f"{where}|{user.name}|roles={','.join(roles)}|manage={manage}|owner={owner}"
 
 
-def add_commands(bot: commands.Bot) -> None:
+def add_commands(bot: commands.Bot | commands.AutoShardedBot) -> None:
     tree = bot.tree
 
     @tree.command(name="whoami", description="Who and where am I?")

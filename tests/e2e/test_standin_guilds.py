@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import discord
 import pytest
-from standin import DiscordStandIn, Guild, Ids, Perm, RunClient, settle
+from standin import DiscordStandIn, Guild, Ids, Perm, RunClient, Where, settle
 from standin_probe import Probe, wait_event
 
 
@@ -24,7 +24,7 @@ async def probe(other: Guild, run_client: RunClient) -> AsyncIterator[Probe]:
         yield bot
 
 
-async def whoami(standin: DiscordStandIn, user: int | str, channel: object) -> str:
+async def whoami(standin: DiscordStandIn, user: int | str, channel: Where) -> str:
     return (await (await standin.slash("whoami", user=user, channel_id=channel)).reply())["content"]
 
 

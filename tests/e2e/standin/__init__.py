@@ -12,13 +12,14 @@ from .ids import Ids, shard_of
 from .perms import Overwrite, Perm
 from .recording import Recorded, SentMessage, UploadedFile
 from .server import DiscordStandIn
-from .world import World
+from .world import GuildRef, Where, Who, World
 
 __all__ = [
     "Channel",
     "DiscordStandIn",
     "Failure",
     "Guild",
+    "GuildRef",
     "Ids",
     "InteractionHandle",
     "InteractionRejected",
@@ -34,6 +35,8 @@ __all__ = [
     "Team",
     "TeamMember",
     "UploadedFile",
+    "Where",
+    "Who",
     "World",
     "point_discord_at",
     "run_client",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import builtins
 import copy
 import re
 from collections.abc import Callable
@@ -120,7 +121,7 @@ class CommandRegistry:
     def list(self, guild_id: int | None = None) -> list[dict[str, Any]]:
         return self.scopes.get(guild_id, [])
 
-    def all(self) -> list[dict[str, Any]]:
+    def all(self) -> builtins.list[dict[str, Any]]:
         return [c for cmds in self.scopes.values() for c in cmds]
 
     def names(self) -> set[str]:

@@ -219,7 +219,7 @@ class Gateway:
         self, ws: web.WebSocketResponse, payload: dict[str, Any], session: Session | None
     ) -> Session | None:
         self.received.append(payload)
-        op, data = payload.get("op"), payload.get("d")
+        op, data = payload.get("op"), payload.get("d") or {}
         if op == HEARTBEAT:
             await self._send(ws, {"op": HEARTBEAT_ACK})
         elif op == IDENTIFY:

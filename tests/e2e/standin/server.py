@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -90,6 +92,17 @@ class DiscordStandIn(InteractionActions, WorldChanges):
     @property
     def gateway_url(self) -> str:
         return self.gateway.url
+
+    def subprocess_env(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        """Environment for ``python -m standin.pointed MODULE``: a bot process that talks to
+        this stand-in (API base, gateway URL, token, and a PYTHONPATH that finds ``standin``)."""
+        env = dict(os.environ if base is None else base)
+        here = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
+        env.update(STANDIN_API_BASE=self.api_base, STANDIN_GATEWAY_URL=self.gateway_url)
+        if self.state.token is not None:
+            env["DISCORD_TOKEN"] = self.state.token
+        return env
 
     # -- inspection -------------------------------------------------------------------------
 
