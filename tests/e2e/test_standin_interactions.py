@@ -99,6 +99,26 @@ async def test_followups_are_edited_and_deleted(probe: Probe, standin: DiscordSt
     assert standin.gateway.dispatched("MESSAGE_DELETE") == []  # the deleted one was ephemeral
 
 
+@pytest.mark.parametrize(("minutes", "status"), [(14, 200), (16, 401)])
+async def test_an_interaction_token_lasts_fifteen_minutes(
+    probe: Probe, standin: DiscordStandIn, minutes: int, status: int
+) -> None:
+    """Editing @original works for 15 minutes; then 401 Invalid Webhook Token (50027)."""
+    handle = await standin.slash("whoami")
+    await handle.reply()
+    standin.clock.advance(minutes=minutes)
+    route = discord.http.Route(
+        "PATCH", "/webhooks/{a}/{t}/messages/@original", a=Ids.APPLICATION, t=handle.token
+    )
+    try:
+        await probe.http.request(route, json={"content": "later"})
+        got = 200
+    except discord.HTTPException as err:
+        got = err.status
+        assert err.code == 50027
+    assert got == status
+
+
 async def test_the_bot_deletes_others_messages_only_with_manage_messages(
     probe: Probe, standin: DiscordStandIn
 ) -> None:

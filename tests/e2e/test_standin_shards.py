@@ -49,6 +49,19 @@ async def test_an_auto_sharded_bot_gets_every_guild_on_its_shard(
         assert any(p["d"].get("id") == str(handle.id) for p in session.history)
 
 
+async def test_one_shard_can_be_kicked(
+    standin: DiscordStandIn, run_client: RunClient, zero: Guild
+) -> None:
+    """kick(shard=0) drops and resumes that shard's session only."""
+    standin.shard_count = 2
+    async with run_client(ShardedProbe()) as bot:
+        await standin.kick(shard=0)
+        assert standin.gateway.resumes == 1
+        assert not bot.shards[0].is_closed() and len(standin.gateway.live) == 2
+        await standin.join_guild(Ids.MEMBER, zero)
+        assert await ping(standin, zero.channel("general")) == "pong from shard 0"
+
+
 async def test_two_clients_each_see_only_their_shard(
     standin: DiscordStandIn, run_client: RunClient, zero: Guild
 ) -> None:

@@ -1,6 +1,7 @@
 """A local stand-in for the Discord API (REST + gateway) for end-to-end tests.
 
-See ``tests/e2e/conftest.py`` for the fixtures and ``tests/e2e/test_standin*.py`` for usage.
+See README.md here for what it models and recipes, ``tests/e2e/conftest.py`` for the fixtures
+and ``tests/e2e/test_standin*.py`` for proof of each feature with a real discord.py client.
 """
 
 from .actors import settle

@@ -170,12 +170,15 @@ class Gateway:
 
     # -- control ----------------------------------------------------------------------------
 
-    async def kick(self, *, resume: bool = True, timeout: float = 5.0) -> None:
-        """Drop the bot's socket (resume=True) or invalidate its session; wait for it to return."""
-        sessions = self.live
+    async def kick(
+        self, *, resume: bool = True, timeout: float = 5.0, shard: int | None = None
+    ) -> None:
+        """Drop the bot's sockets (resume=True) or invalidate its sessions, all or one shard's;
+        wait until as many have come back."""
+        sessions = [s for s in self.live if shard is None or (s.shard or (0, 1))[0] == shard]
         if not sessions:
-            raise RuntimeError("no live gateway session to kick")
-        before = self.resumes if resume else self.identifies
+            raise RuntimeError(f"no live gateway session to kick (shard={shard})")
+        before = (self.resumes if resume else self.identifies) + len(sessions) - 1
         for session in sessions:
             assert session.ws is not None
             if resume:

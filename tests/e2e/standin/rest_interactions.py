@@ -147,6 +147,8 @@ def _hook_interaction(
     rec.interaction_id = it.id
     if it.callback_type is None:
         return st.error(rec, 404, 10015, "Unknown Webhook")
+    if st.now() - it.created_at > st.interaction_token_lifetime:
+        return st.error(rec, 401, 50027, "Invalid Webhook Token")
     return it
 
 

@@ -228,13 +228,18 @@ class DiscordStandIn(InteractionActions, WorldChanges):
     def heal_channel(self, channel: Where) -> None:
         self.world.failures.pop(self.channel(channel).id, None)
 
-    async def kick(self, *, resume: bool = True, timeout: float | None = None) -> None:
-        """Drop the bot's gateway connection and wait until it has RESUMEd (or re-IDENTIFYed).
+    async def kick(
+        self, *, resume: bool = True, timeout: float | None = None, shard: int | None = None
+    ) -> None:
+        """Drop the bot's gateway connection(s) (every session, or one ``shard``'s) and wait
+        until they have RESUMEd (or re-IDENTIFYed).
 
         ``resume=False`` invalidates the session; discord.py's ``Client.before_identify_hook``
         then sleeps 5 s before IDENTIFY, so that path takes ~5 s (default timeout 10 s).
         """
-        await self.gateway.kick(resume=resume, timeout=timeout or (5.0 if resume else 10.0))
+        await self.gateway.kick(
+            resume=resume, timeout=timeout or (5.0 if resume else 10.0), shard=shard
+        )
 
     async def dispatch(self, event: str, data: Any, *, intent: int | None = None) -> int:
         """Escape hatch: send any gateway DISPATCH to the bot."""

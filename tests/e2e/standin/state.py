@@ -42,6 +42,7 @@ class State:
     gateway: Gateway
     token: str | None
     interaction_deadline: float = 3.0  # Discord invalidates tokens not answered within 3 s
+    interaction_token_lifetime: float = 15 * 60.0  # follow-ups and edits work for 15 minutes
     echo_bot_messages: bool = True
     # enforce_nonce de-duplicates "within the past few minutes" (Discord gives no exact figure).
     nonce_window: float = 180.0
