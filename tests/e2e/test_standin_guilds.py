@@ -166,3 +166,38 @@ async def test_a_thread_carries_messages_both_ways(probe: Probe, standin: Discor
     assert reply["content"].startswith("pong") and reply["message"]["guild_id"] == str(Ids.GUILD)
     cached = probe.get_channel(thread.id)
     assert isinstance(cached, discord.Thread) and cached.parent_id == Ids.GENERAL
+
+
+async def test_a_deleted_channel_is_gone_for_the_bot(
+    probe: Probe, standin: DiscordStandIn, other: Guild
+) -> None:
+    """CHANNEL_DELETE empties the cache; REST then answers 404 Unknown Channel."""
+    ask = other.channel("ask")
+    await standin.delete_channel(ask)
+    await settle()
+    assert probe.get_channel(ask.id) is None
+    with pytest.raises(discord.NotFound) as gone:
+        await probe.http.send_message(ask.id, params=_text("hi"))
+    assert gone.value.code == 10003
+
+
+async def test_member_events_need_the_members_intent(
+    standin: DiscordStandIn, run_client: RunClient, other: Guild
+) -> None:
+    """With the members intent: every member in GUILD_CREATE, and member add/update events."""
+    intents = discord.Intents.default()
+    intents.members = True
+    client = discord.Client(intents=intents)
+    updates: list[tuple[str, str]] = []
+
+    @client.event
+    async def on_member_update(before: discord.Member, after: discord.Member) -> None:
+        updates.append((after.name, ",".join(r.name for r in after.roles[1:])))
+
+    async with run_client(client):
+        away = client.get_guild(other.id)
+        assert away is not None and away.get_member(Ids.MODERATOR) is not None
+        await standin.add_roles(Ids.MODERATOR, "Moderator", guild=other)
+        newcomer = await standin.add_member("nia", guild=other)
+        await settle()
+        assert updates == [("mod", "Moderator")] and away.get_member(newcomer.id) is not None
