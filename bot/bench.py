@@ -146,16 +146,16 @@ def _measure(
 
 async def _real_store(settings: Settings) -> tuple[list[Entry], dict[str, list[str]], float]:
     """Load the real knowledge into a fresh store, read it back and index it, timed."""
-    from bot.service import BriefingService
+    from bot.service import Audience, BriefingService
 
     with tempfile.TemporaryDirectory() as folder:
         fresh = settings.model_copy(update={"data_dir": Path(folder), "database": None})
         started = time.perf_counter()
         service = await BriefingService.start(fresh)
         load_s = time.perf_counter() - started
-        entries = await service.store.entries()
+        entries = list(service.view(Audience.cli()).entries.values())
         aliases: dict[str, list[str]] = {}
-        for article in service.articles.values():
+        for article in service.articles(Audience.cli()):
             for canonical, variants in article.aliases.items():
                 aliases.setdefault(canonical, []).extend(variants)
         await service.close()
@@ -163,12 +163,11 @@ async def _real_store(settings: Settings) -> tuple[list[Entry], dict[str, list[s
 
 
 def _questions(entries: list[Entry], rng: random.Random) -> list[str]:
-    from bot.quality import DEFAULT_DEVSET, load_devset
+    from bot.quality.sets import DEFAULT_DEVSET, load_set
 
     questions: list[str] = []
     if DEFAULT_DEVSET.is_file():
-        devset = load_devset(DEFAULT_DEVSET)
-        questions = [item["q"] for item in devset["in_scope"] + devset["decline"]]
+        questions = [q.q for q in load_set(DEFAULT_DEVSET).questions]
     phrasings = [p for e in entries for p in e.phrasings]
     questions += [_typo(p.lower(), rng) for p in rng.sample(phrasings, min(200, len(phrasings)))]
     return questions

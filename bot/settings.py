@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Privileged intent for the optional ask channel; enable it in the developer portal first.
     message_content_intent: bool = False
+    # How often the bot looks for other processes' changes to the store (and forgets old data).
+    refresh_seconds: float = Field(default=5.0, gt=0)
     # How often the digest scheduler looks at the clock.
     digest_tick_seconds: float = Field(default=30.0, gt=0)
     # Where discord.py sends REST calls and opens its gateway; only the end-to-end tests set them.
@@ -37,6 +39,10 @@ class Settings(BaseSettings):
     discord_gateway_url: str | None = None
     # A digest missed while the bot was down is still posted if it starts within this window.
     digest_catchup_minutes: int = Field(default=360, ge=0)
+    # How long asked questions (and who asked them) are kept, in days.
+    query_log_days: int = Field(default=90, ge=1)
+    # How long a server's data is kept after the bot leaves it, in days (then purged).
+    forget_after_days: int = Field(default=30, ge=0)
     # Asks per user per window before the cooldown note.
     cooldown_asks: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=30.0, gt=0)

@@ -52,7 +52,8 @@ async def serve(
         discord.http.Route.BASE = settings.discord_api_base
     if settings.discord_gateway_url:
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
-    service = await BriefingService.start(settings)
+    # One clock for the bot and its store: asks are stamped with the time the digest reads.
+    service = await BriefingService.start(settings, clock=clock)
     bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
     if on_created is not None:
         on_created(bot)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -37,9 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the curated knowledge files")
     sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
 
-    report = sub.add_parser("report", help="score answer quality on the development set")
-    report.add_argument("--devset", type=Path, help="questions file (tests/quality/devset.yaml)")
+    report = sub.add_parser("report", help="score answer quality on the question sets")
+    report.add_argument(
+        "--devset", type=Path, action="append", help="a question set (default: tests/quality/)"
+    )
     report.add_argument("--json", action="store_true", help="print the figures as JSON")
+    report.add_argument(
+        "--failures", action="store_true", help="list the development sets' failures"
+    )
+    report.add_argument(
+        "--breakdown", action="store_true", help="figures per kind and style of question"
+    )
 
     bench = sub.add_parser("bench", help="measure engine latency, throughput and memory")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -51,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--preview", action="store_true", help="print it here (the default)")
     digest.add_argument("--guild", type=int, help="a guild id, for its activity figures")
 
+    sub.add_parser("stats", help="the bot owner's view: figures for every server together")
+
+    retire = sub.add_parser("retire", help="take an article out of service (history is kept)")
+    retire.add_argument("article", help="the article's id")
+    retire.add_argument("--undo", action="store_true", help="put a retired article back")
+
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
@@ -60,13 +75,24 @@ async def _with_service(
 ) -> int:
     service = await BriefingService.start(settings)
     try:
-        return await action(service)
-    finally:
+        code = await action(service)
+    except BaseException:
         await service.close()
+        raise
+    # Closing writes the asks still waiting in memory: if the database refuses, say so.
+    await service.close()
+    failure = service.log_failure()
+    if failure is not None:
+        print(f"briefbot: answered, but the ask was not logged: {failure}", file=sys.stderr)
+        return 2
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command != "run":
+        # The commands speak for themselves: library chatter stays out of their output.
+        logging.basicConfig(level=logging.ERROR, format="briefbot: %(message)s")
     settings = Settings()
     try:
         return _dispatch(args, settings)
@@ -120,9 +146,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_build_command(settings, args.out)
     if args.command == "report":
-        from bot.quality import run_report
+        from bot.quality.report import run_report
 
-        return run_report(settings, args.devset, as_json=args.json)
+        return run_report(
+            settings,
+            args.devset,
+            as_json=args.json,
+            failures=args.failures,
+            breakdown=args.breakdown,
+        )
     if args.command == "bench":
         from bot.bench import run_bench
 
@@ -132,6 +164,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli.digest import run_digest_preview
 
         return asyncio.run(_with_service(settings, lambda s: run_digest_preview(s, args.guild)))
+    if args.command == "stats":
+        from bot.cli.owner import run_stats
+
+        return asyncio.run(_with_service(settings, run_stats))
+    if args.command == "retire":
+        from bot.cli.owner import run_retire
+
+        return asyncio.run(
+            _with_service(settings, lambda s: run_retire(s, args.article, undo=args.undo))
+        )
     if args.command == "run":
         from bot.app.runner import run_from_cli
 

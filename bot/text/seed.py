@@ -6,6 +6,7 @@ Offsets are character offsets into the file's UTF-8 text exactly as given, so th
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -67,6 +68,11 @@ class Seed:
         except OSError as exc:
             raise SeedError(f"cannot read seed {path}: {exc.strerror}") from None
         return cls(path.name, raw)
+
+    @cached_property
+    def sha256(self) -> str:
+        """The text's digest: a changed seed has its evidence verified again at the next sync."""
+        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
 
     @cached_property
     def debris_spans(self) -> list[tuple[int, int]]:
