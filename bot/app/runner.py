@@ -10,8 +10,6 @@ from collections.abc import Callable
 
 import aiohttp
 import discord
-import yarl
-from discord.gateway import DiscordWebSocket
 
 from bot.app.client import BriefBot
 from bot.app.clock import Clock, utc_now
@@ -28,7 +26,9 @@ NO_TOKEN = (
 
 
 def configure_logging(level: str) -> None:
-    discord.VoiceClient.warn_nacl = False  # a text bot: no voice, so no warning about it
+    # A text bot: no voice, so no warnings about voice libraries (PyNaCl, davey).
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
     logging.basicConfig(
         level=level.upper(),
         stream=sys.stderr,
@@ -48,10 +48,6 @@ async def serve(
     """Run the bot until it is closed; the store is closed on the way out, whatever happens."""
     if settings.discord_token is None:
         raise SystemExit(NO_TOKEN)
-    if settings.discord_api_base:
-        discord.http.Route.BASE = settings.discord_api_base
-    if settings.discord_gateway_url:
-        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
     service = await BriefingService.start(settings)
     bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
     if on_created is not None:

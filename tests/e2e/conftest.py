@@ -107,8 +107,6 @@ async def start_briefbot(
     async def start(**overrides: Any) -> RunningBot:
         values: dict[str, Any] = {
             "discord_token": standin.state.token,
-            "discord_api_base": standin.api_base,
-            "discord_gateway_url": standin.gateway_url,
             "data_dir": tmp_path / "data",
             "knowledge_dir": PROJECT_ROOT / "knowledge",
             "seeds_dir": PROJECT_ROOT / "seeds",

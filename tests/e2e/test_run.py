@@ -13,21 +13,22 @@ from standin import DiscordStandIn
 
 from bot.settings import PROJECT_ROOT
 
+LAUNCHER = Path(__file__).with_name("launch_briefbot.py")
+
 
 async def _start(standin: DiscordStandIn, tmp_path: Path) -> asyncio.subprocess.Process:
     env = {
         **os.environ,
         "DISCORD_TOKEN": standin.state.token,
-        "BRIEFBOT_DISCORD_API_BASE": standin.api_base,
-        "BRIEFBOT_DISCORD_GATEWAY_URL": standin.gateway_url,
+        "STANDIN_API_BASE": standin.api_base,
+        "STANDIN_GATEWAY_URL": standin.gateway_url,
         "BRIEFBOT_DATA_DIR": str(tmp_path / "data"),
         "BRIEFBOT_KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
         "BRIEFBOT_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
     }
     return await asyncio.create_subprocess_exec(
         sys.executable,
-        "-m",
-        "bot",
+        str(LAUNCHER),
         "run",
         env=env,
         cwd=tmp_path,
@@ -55,6 +56,7 @@ async def test_run_serves_and_stops_cleanly_on_a_signal(
     assert process.returncode == 0, log
     assert "INFO" in log and "stopped; database closed" in log
     assert standin.state.token not in log
+    assert "davey" not in log and "PyNaCl" not in log
 
 
 async def test_run_without_token_points_to_chat(tmp_path: Path) -> None:
@@ -65,7 +67,12 @@ async def test_run_without_token_points_to_chat(tmp_path: Path) -> None:
         "-m",
         "bot",
         "run",
-        env={**env, "BRIEFBOT_DATA_DIR": str(tmp_path)},
+        env={
+            **env,
+            "BRIEFBOT_DATA_DIR": str(tmp_path),
+            "BRIEFBOT_KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+            "BRIEFBOT_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+        },
         cwd=tmp_path,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
