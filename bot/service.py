@@ -80,6 +80,14 @@ class BriefingService:
     async def close(self) -> None:
         await self.store.close()
 
+    async def healthy(self) -> bool:
+        """Whether the database answers, for /healthz."""
+        try:
+            await self.store.ping()
+        except Exception:
+            return False
+        return True
+
     async def sync(self, actor: str = "sync") -> SyncReport:
         """Check the knowledge files, sync them into the store, rebuild the index."""
         checked, problems = check_knowledge(self.settings.knowledge_dir, self.settings.seeds_dir)

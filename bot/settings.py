@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     log_queries: bool = True
     max_question_chars: int = Field(default=500, ge=20, le=4000)
     log_level: str = "INFO"
+    # "json": one JSON object per line, for log collectors.
+    log_format: Literal["text", "json"] = "text"
     # Privileged intent for the optional ask channel; enable it in the developer portal first.
     message_content_intent: bool = False
     # How often the digest scheduler looks at the clock.
@@ -50,6 +52,9 @@ class Settings(BaseSettings):
     # Asks per user per window before the cooldown note.
     cooldown_asks: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=30.0, gt=0)
+    # `briefbot run` serves /healthz and /metrics on this port when it is set (0: any free port).
+    health_port: int | None = Field(default=None, ge=0, le=65535)
+    health_host: str = "127.0.0.1"
 
     @classmethod
     def for_site(cls, home: Path | None = None) -> Settings:

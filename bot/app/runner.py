@@ -13,8 +13,10 @@ import discord
 
 from bot.app.client import BriefBot
 from bot.app.clock import Clock, utc_now
+from bot.app.logs import configure_logging
 from bot.service import BriefingService
 from bot.settings import Settings
+from bot.web.server import HealthServer
 
 log = logging.getLogger("briefbot")
 
@@ -25,17 +27,19 @@ NO_TOKEN = (
 )
 
 
-def configure_logging(level: str) -> None:
-    # A text bot: no voice, so no warnings about voice libraries (PyNaCl, davey).
-    discord.VoiceClient.warn_nacl = False
-    discord.VoiceClient.warn_dave = False
-    logging.basicConfig(
-        level=level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-    )
-    # discord.py's own chatter is useful at WARNING; its DEBUG would include gateway payloads.
-    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLogger().level))
+async def _start_health(
+    bot: BriefBot, service: BriefingService, settings: Settings
+) -> HealthServer:
+    server = HealthServer(bot, service)
+    if settings.health_port is not None:
+        try:
+            await server.start(settings.health_host, settings.health_port)
+        except OSError as exc:
+            where = f"{settings.health_host}:{settings.health_port}"
+            raise SystemExit(
+                f"briefbot: cannot serve /healthz on {where}: {exc.strerror}"
+            ) from None
+    return server
 
 
 async def serve(
@@ -50,11 +54,15 @@ async def serve(
         raise SystemExit(NO_TOKEN)
     service = await BriefingService.start(settings)
     bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
-    if on_created is not None:
-        on_created(bot)
     try:
-        async with bot:
-            await bot.start(settings.discord_token.get_secret_value())
+        health = await _start_health(bot, service, settings)
+        if on_created is not None:
+            on_created(bot)
+        try:
+            async with bot:
+                await bot.start(settings.discord_token.get_secret_value())
+        finally:
+            await health.stop()
     finally:
         await service.close()
         log.info("stopped; database closed")
@@ -81,7 +89,9 @@ def run_from_cli(settings: Settings) -> int:
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)
+    configure_logging(
+        settings.log_level, settings.log_format, [settings.discord_token.get_secret_value()]
+    )
     try:
         asyncio.run(_serve_until_signal(settings))
     except discord.LoginFailure:

@@ -138,6 +138,10 @@ class Store:
             (version,) = await cursor.fetchone()
         return int(version)
 
+    async def ping(self) -> None:
+        """Raises unless the database answers a query (the health check)."""
+        await self._rows("SELECT 1")
+
     @asynccontextmanager
     async def _tx(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction at a time; rolled back whole on any error."""

@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
+from bot import metrics
 from bot.app.checks import is_moderator
 from bot.app.client import BriefBot
 from bot.app.errors import NotModerator, UserFacingError
@@ -129,6 +130,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             await store.finish_digest(
                 settings.guild_id, day.isoformat(), "failed", detail=reason[:300]
             )
+            metrics.record_digest(False, settings.guild_id, self.bot.shard_count)
             await store.audit(
                 "digest",
                 "digest-failed",
@@ -137,6 +139,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             )
             return
         await store.finish_digest(settings.guild_id, day.isoformat(), "sent", message.id)
+        metrics.record_digest(True, settings.guild_id, self.bot.shard_count)
         log.info("digest for guild %s posted (%s)", settings.guild_id, day)
 
     # -- commands -----------------------------------------------------------------------------
