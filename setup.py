@@ -5,4 +5,7 @@ from setuptools import find_packages, setup
 
 SAMPLE = {"bot.sample.knowledge": "knowledge", "bot.sample.seeds": "seeds"}
 
-setup(packages=[*find_packages(include=["bot*"]), *SAMPLE], package_dir=SAMPLE)
+# The migrations folder holds only SQL, so find_packages skips it: name it, as setuptools asks.
+PACKAGES = [*find_packages(include=["bot*"]), "bot.store.migrations", *SAMPLE]
+
+setup(packages=PACKAGES, package_dir=SAMPLE)
