@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         from bot.cli.init import run_init
 
         return run_init(args.dir or settings.home)
-    problem = not_a_site(settings)
-    if problem is not None:
-        print(problem, file=sys.stderr)
+    no_site = not_a_site(settings)
+    if no_site is not None:
+        print(no_site, file=sys.stderr)
         return 2
     try:
         return _dispatch(args, settings)

@@ -37,19 +37,25 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(PROJECT_ROOT / name, source / name, ignore=ignore)
         else:
             shutil.copy2(PROJECT_ROOT / name, source / name)
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
     build = [*pip, "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", root / "dist"]
     subprocess.run([*build, source], check=True, capture_output=True)
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     # The dependencies, not briefbot: a .pth line adds a folder but runs none of its .pth files,
     # so this environment's editable install stays out.
-    site = Path(sysconfig.get_path("purelib", vars={"base": str(venv), "platbase": str(venv)}))
+    python = venv / "bin" / "python"
+    purelib: list[str | Path] = [
+        python,
+        "-c",
+        "import sysconfig; print(sysconfig.get_path('purelib'))",
+    ]
+    site = Path(subprocess.run(purelib, capture_output=True, text=True, check=True).stdout.strip())
     (site / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     (wheel,) = (root / "dist").glob("briefbot-*.whl")
-    install = [*pip, "--python", venv / "bin" / "python", "install", "--no-deps", "--no-index"]
+    install = [*pip, "--python", python, "install", "--no-deps", "--no-index"]
     subprocess.run([*install, wheel], check=True, capture_output=True)
-    where = [venv / "bin" / "python", "-c", "import bot; print(bot.__file__)"]
+    where: list[str | Path] = [python, "-c", "import bot; print(bot.__file__)"]
     assert str(venv) in subprocess.run(where, capture_output=True, text=True, cwd=root).stdout
     return venv
 
