@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot import metrics
 from bot.app.render import BUTTON_LABEL_MAX, answer_embed, clip
 from bot.service import Answer, Audience, Suggestion
 
@@ -54,6 +55,7 @@ class FeedbackButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot: BriefBot = interaction.client
         recorded = await bot.service.feedback(self.query_id, interaction.user.id, self.helpful)
+        metrics.record_feedback(recorded, self.helpful, interaction.guild)
         text = "Thanks for the feedback!" if recorded else "That answer is no longer on record."
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
 

@@ -9,9 +9,13 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from bot import __version__
 from bot.knowledge.loader import KnowledgeError
 from bot.service import BriefingService
 from bot.settings import Settings
+from bot.site import not_a_site
 from bot.store import StoreError
 from bot.text.seed import SeedError
 
@@ -21,7 +25,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="briefbot",
         description="Answers questions about a news article from a curated, verified store.",
     )
+    parser.add_argument("--version", action="version", version=f"briefbot {__version__}")
+    parser.add_argument(
+        "--home",
+        type=Path,
+        metavar="DIR",
+        help="the site folder (default: $BRIEFBOT_HOME, else the current directory)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = sub.add_parser("init", help="make a site folder with the sample article, ready to chat")
+    init.add_argument("dir", nargs="?", type=Path, help="where (default: the site folder)")
 
     ask = sub.add_parser("ask", help="answer one question (or a batch) and exit")
     ask.add_argument("question", nargs="?", help="the question, in quotes")
@@ -88,12 +102,32 @@ async def _with_service(
     return code
 
 
+def _settings(home: Path | None) -> Settings | None:
+    try:
+        return Settings.for_site(home)
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = "_".join(str(part) for part in error["loc"]).upper()
+            print(f"briefbot: setting BRIEFBOT_{name}: {error['msg']}", file=sys.stderr)
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command != "run":
         # The commands speak for themselves: library chatter stays out of their output.
         logging.basicConfig(level=logging.ERROR, format="briefbot: %(message)s")
-    settings = Settings()
+    settings = _settings(args.home)
+    if settings is None:
+        return 2
+    if args.command == "init":
+        from bot.cli.init import run_init
+
+        return run_init(args.dir or settings.home)
+    no_site = not_a_site(settings)
+    if no_site is not None:
+        print(no_site, file=sys.stderr)
+        return 2
     try:
         return _dispatch(args, settings)
     except KnowledgeError as exc:

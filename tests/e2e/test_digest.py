@@ -14,6 +14,7 @@ import inspect_store
 import pytest
 from standin import DiscordStandIn, Ids
 
+from bot.settings import PROJECT_ROOT
 from tests.digest.limits import assert_within_limits
 from tests.e2e.conftest import FakeClock, RunningBot, StartBot
 from tests.e2e.digest_steps import (
@@ -208,7 +209,12 @@ async def test_digest_reports_yesterdays_questions_inertly(
 
 def test_cli_preview_prints_the_digest(tmp_path: Path) -> None:
     """`briefbot digest --preview` prints the title, key points and the quote of the day."""
-    env = {**os.environ, "BRIEFBOT_DATA_DIR": str(tmp_path / "data")}
+    env = {
+        **os.environ,
+        "BRIEFBOT_DATA_DIR": str(tmp_path / "data"),
+        "BRIEFBOT_KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+        "BRIEFBOT_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+    }
     env.pop("DISCORD_TOKEN", None)
     script = Path(sys.executable).with_name("briefbot")  # the installed console script
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot"]

@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import metrics
 from bot.app.client import BriefBot
 from bot.app.dedupe import RecentAsks
 from bot.app.render import CHOICE_MAX, clip
@@ -86,6 +87,7 @@ class Ask(commands.Cog):
             user_id=interaction.user.id,
         )
         await interaction.followup.send(**reply_for(answer))
+        metrics.record_ask(answer, interaction.guild, interaction.created_at)
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
@@ -141,6 +143,7 @@ class Ask(commands.Cog):
             user_id=message.author.id,
         )
         await message.reply(mention_author=False, **reply_for(answer))
+        metrics.record_ask(answer, message.guild, message.created_at)
 
     async def _question_in(self, message: discord.Message) -> tuple[str | None, str]:
         assert self.bot.user is not None

@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
+from bot import metrics
 from bot.app.checks import require_moderator
 from bot.app.client import BriefBot
 from bot.app.errors import UserFacingError
@@ -155,6 +156,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             await service.finish_digest(
                 settings.guild_id, day.isoformat(), "failed", detail=reason[:300]
             )
+            metrics.record_digest(False, settings.guild_id, self.bot.shard_count)
             await service.audit(
                 "digest",
                 "digest-failed",
@@ -163,6 +165,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             )
             return
         await service.finish_digest(settings.guild_id, day.isoformat(), "sent", message.id)
+        metrics.record_digest(True, settings.guild_id, self.bot.shard_count)
         log.info("digest for guild %s posted (%s)", settings.guild_id, day)
 
     async def _recover_unsent(self) -> None:

@@ -20,15 +20,22 @@ RunClient = Callable[..., AbstractAsyncContextManager[Any]]  # the `run_client` 
 
 @contextmanager
 def point_discord_at(standin: DiscordStandIn) -> Iterator[None]:
-    """Route every discord.py REST call and gateway connection to ``standin``.
+    """Route every discord.py REST call and gateway connection to ``standin``."""
+    with point_discord_urls(standin.api_base, standin.gateway_url):
+        yield
+
+
+@contextmanager
+def point_discord_urls(api_base: str, gateway_url: str) -> Iterator[None]:
+    """Route discord.py to a stand-in by its URLs (also used by the `briefbot` launcher).
 
     discord.py builds all REST URLs from ``Route.BASE``; a plain ``Client`` never asks
     ``GET /gateway`` but connects to ``DiscordWebSocket.DEFAULT_GATEWAY`` (and falls back to it
     after an invalidated session), so both are patched.
     """
     old_base, old_gateway = discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    discord.http.Route.BASE = standin.api_base
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(standin.gateway_url)
+    discord.http.Route.BASE = api_base
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
     try:
         yield
     finally:

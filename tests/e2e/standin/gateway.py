@@ -82,6 +82,7 @@ class Gateway:
         self.resumes = 0
         self.received: list[dict[str, Any]] = []  # every payload the bot sent us
         self.errors: list[str] = []
+        self.down = False  # an outage: sockets dropped, new connections refused
         self._changed = asyncio.Event()
 
     # -- state ------------------------------------------------------------------------------
@@ -191,6 +192,18 @@ class Gateway:
             lambda: counter() > before and bool(self.live), timeout, "the bot to reconnect"
         )
 
+    async def go_down(self) -> None:
+        """An outage: drop every socket and refuse new connections until `come_back`."""
+        self.down = True
+        for session in self.live:
+            assert session.ws is not None
+            await session.ws.close(code=4000, message=b"stand-in outage")
+
+    async def come_back(self, timeout: float = 10.0) -> None:
+        """End the outage and wait until the bot is connected again."""
+        self.down = False
+        await self.wait_until(lambda: bool(self.live), timeout, "the bot to reconnect")
+
     async def close(self) -> None:
         for session in list(self.sessions.values()):
             if session.ws is not None and not session.ws.closed:
@@ -198,7 +211,9 @@ class Gateway:
 
     # -- the websocket ----------------------------------------------------------------------
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.down:
+            return web.Response(status=503, text="stand-in outage")
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         await self._send(ws, {"op": HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms}})

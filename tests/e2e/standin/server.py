@@ -241,6 +241,14 @@ class DiscordStandIn(InteractionActions, WorldChanges):
             resume=resume, timeout=timeout or (5.0 if resume else 10.0), shard=shard
         )
 
+    async def gateway_outage(self) -> None:
+        """Drop the bot's gateway connection and refuse it until `end_gateway_outage`."""
+        await self.gateway.go_down()
+
+    async def end_gateway_outage(self, timeout: float = 10.0) -> None:
+        """Accept the bot again and wait until it has reconnected (after discord.py's backoff)."""
+        await self.gateway.come_back(timeout)
+
     async def dispatch(self, event: str, data: Any, *, intent: int | None = None) -> int:
         """Escape hatch: send any gateway DISPATCH to the bot."""
         return await self.gateway.dispatch(event, data, intent=intent)
