@@ -23,6 +23,7 @@ from bot.settings import Settings
 from bot.store import Store, StoreError
 from bot.store.codec import Clock, utc_now
 from bot.store.records import AskRecord, GuildSettings
+from bot.text.normalize import phrasing_key
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,10 @@ class BriefingService(Reads, Writes):
         except QuestionRejected as rejected:
             return Answer(question, "rejected", message=rejected.message)
         view = self.view(audience)
+        taught = view.taught.get(phrasing_key(text))
+        if taught is not None:
+            entry = view.entries[taught]
+            return Answer(text, Verdict.CONFIDENT.value, 1.0, entry, view.article_of(entry))
         result = self._state.engine(audience).answer(text)
         entry = self._entry_of(view, result.entry_id) if result.entry_id else None
         suggestions = tuple(self._suggestion(view, c) for c in result.suggestions)

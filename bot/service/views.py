@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bot.models import Article, Entry, EntryKey
 from bot.store.precedence import server_view
 from bot.store.records import ArticleRecord, GuildSettings, Overlay
+from bot.text.normalize import phrasing_key
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class View:
     articles: dict[str, Article]
     entries: dict[EntryKey, Entry]
     own: frozenset[EntryKey] = field(default_factory=frozenset)  # the server's own versions
+    # A phrasing of the server's own entries (or one its moderators taught) -> its entry: typed
+    # exactly, it is answered with that entry, as the moderators meant.
+    taught: dict[str, EntryKey] = field(default_factory=dict)
 
     def entry(self, key: EntryKey) -> Entry | None:
         return self.entries.get(key)
@@ -82,5 +86,11 @@ def build_view(
     if overlay is not None:
         own, hidden = server_view(base, overlay)
     entries = {k: e for k, e in base.items() if k[0] in active and k not in hidden}
-    entries |= {e.key: e for e in own if e.article_id in active}
-    return View(audience, active, entries, frozenset(e.key for e in own))
+    mine = [e for e in own if e.article_id in active]
+    entries |= {e.key: e for e in mine}
+    owners: dict[str, set[EntryKey]] = {}
+    for entry in mine:
+        for phrasing in entry.phrasings:
+            owners.setdefault(phrasing_key(phrasing), set()).add(entry.key)
+    taught = {k: next(iter(v)) for k, v in owners.items() if k and len(v) == 1}
+    return View(audience, active, entries, frozenset(e.key for e in mine), taught)
