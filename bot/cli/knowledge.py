@@ -40,7 +40,7 @@ async def run_sync(settings: Settings) -> int:
 
 
 def run_build_command(settings: Settings, out: Path | None) -> int:
-    from bot.build import run_build
+    from bot.extraction import run_build
 
     target = out or settings.knowledge_dir / "candidates"
     report = run_build(settings.seeds_dir, target)

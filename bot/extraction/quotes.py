@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.build.doc import Doc, Passage
-from bot.build.lexicon import ABBREV_ALWAYS
+from bot.extraction.doc import Doc, Passage
+from bot.extraction.lexicon import ABBREV_ALWAYS
 
 _CURLY_OPEN, _CURLY_CLOSE, _STRAIGHT = "“", "”", '"'
 _TRAILING = ",;:—– \t\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.build import BuildError, run_build
+from bot.extraction import BuildError, run_build
 from bot.text.seed import SeedError
 
 from .articles import FIXTURE_SEED, REAL_SEED

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from bot.build.segment import Sentence, mask_debris, segment, trim
+from bot.extraction.segment import Sentence, mask_debris, segment, trim
 from bot.text.seed import Seed
 
 

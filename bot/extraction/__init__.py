@@ -6,7 +6,7 @@ print(report.summary())
 
 from __future__ import annotations
 
-from bot.build.extract import Extraction, extract
-from bot.build.run import BuildError, BuildReport, SeedReport, run_build
+from bot.extraction.extract import Extraction, extract
+from bot.extraction.run import BuildError, BuildReport, SeedReport, run_build
 
 __all__ = ["BuildError", "BuildReport", "Extraction", "SeedReport", "extract", "run_build"]

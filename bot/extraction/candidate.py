@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.build.doc import Passage
+from bot.extraction.doc import Passage
 from bot.text.normalize import fold
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")

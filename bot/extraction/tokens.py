@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.build.lexicon import ABBREV_ALWAYS, HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, TITLES
+from bot.extraction.lexicon import ABBREV_ALWAYS, HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, TITLES
 
 _TOKEN = re.compile(r"[^\W_][\w’'-]*\.?|[^\w\s]")
 _POSSESSIVE = ("’s", "'s")

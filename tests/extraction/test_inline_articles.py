@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.build import Extraction, extract
+from bot.extraction import Extraction, extract
 from bot.text.seed import Seed
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.build.attribution import Attributor, Speaker
-from bot.build.candidate import Candidate, IdMaker, excerpt, slug
-from bot.build.context import find_context, find_events
-from bot.build.doc import Doc, Passage
-from bot.build.numbers import find_numbers
-from bot.build.persons import People, Person, find_people
-from bot.build.quotes import Quotation, find_quotations, hidden_text
+from bot.extraction.attribution import Attributor, Speaker
+from bot.extraction.candidate import Candidate, IdMaker, excerpt, slug
+from bot.extraction.context import find_context, find_events
+from bot.extraction.doc import Doc, Passage
+from bot.extraction.numbers import find_numbers
+from bot.extraction.persons import People, Person, find_people
+from bot.extraction.quotes import Quotation, find_quotations, hidden_text
 from bot.text.seed import Seed
 
 _SCARE_MAX_WORDS = 3

@@ -12,17 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.build.doc import Doc
-from bot.build.lexicon import (
+from bot.extraction.doc import Doc
+from bot.extraction.lexicon import (
     CLAUSE_BOUNDARIES,
     CLAUSE_OPENERS,
     PRONOUNS_PLURAL,
     PRONOUNS_SINGULAR,
     SPEECH_VERBS,
 )
-from bot.build.persons import People
-from bot.build.quotes import Quotation
-from bot.build.segment import Sentence
+from bot.extraction.persons import People
+from bot.extraction.quotes import Quotation
+from bot.extraction.segment import Sentence
 
 _VERB = "|".join(sorted(SPEECH_VERBS))
 _NP = r"[^,.;:!?\x01“”\"\n]"

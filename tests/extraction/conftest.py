@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.build import Extraction, extract
+from bot.extraction import Extraction, extract
 from bot.text.seed import Seed
 
 from .articles import FIXTURE_SEED, REAL_SEED

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from bot.build.extract import Extraction
+from bot.extraction.extract import Extraction
 
 HEADER = """\
 # UNREVIEWED CANDIDATES for seeds/{seed}, written by `briefbot build`.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.build.lexicon import ABBREV_ALWAYS, ABBREV_MAYBE, SENTENCE_STARTERS, SPEECH_VERBS
+from bot.extraction.lexicon import ABBREV_ALWAYS, ABBREV_MAYBE, SENTENCE_STARTERS, SPEECH_VERBS
 from bot.text.seed import Seed
 
 _TERMINAL = re.compile(r"\.{3}|[.?!…]+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.build import Extraction
-from bot.build.candidate import Candidate
+from bot.extraction import Extraction
+from bot.extraction.candidate import Candidate
 
 REAL_PEOPLE = {
     "Donald Trump",

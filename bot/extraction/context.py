@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.build.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS
+from bot.extraction.lexicon import MONTHS, SPEECH_VERBS, WEEKDAYS
 
 _MONTH = "|".join(MONTHS)
 _DAY = "|".join(WEEKDAYS)

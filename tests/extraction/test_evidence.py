@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.build import Extraction, extract
-from bot.build.doc import Passage
+from bot.extraction import Extraction, extract
+from bot.extraction.doc import Passage
 from bot.knowledge.schema import ENTRY_ID_PATTERN, KINDS
 from bot.text.seed import Seed
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.build.lexicon import (
+from bot.extraction.lexicon import (
     DESCRIPTION_NOUNS,
     NUMBER_STOPWORDS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     TITLES,
 )
-from bot.build.names import NameRun
-from bot.build.segment import Sentence
+from bot.extraction.names import NameRun
+from bot.extraction.segment import Sentence
 
 if TYPE_CHECKING:
-    from bot.build.doc import Doc
-    from bot.build.persons import People
+    from bot.extraction.doc import Doc
+    from bot.extraction.persons import People
 
 _CONNECTORS = frozenset("of the for".split())
 _POST = re.compile(

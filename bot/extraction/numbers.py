@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.build.doc import Doc
-from bot.build.lexicon import NUMBER_STOPWORDS, NUMBER_WORDS, SCALES
-from bot.build.segment import Sentence
+from bot.extraction.doc import Doc
+from bot.extraction.lexicon import NUMBER_STOPWORDS, NUMBER_WORDS, SCALES
+from bot.extraction.segment import Sentence
 
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))?"
 _PERCENT = r"(?:\s?%|\s+(?:percent|per\s+cent))?"

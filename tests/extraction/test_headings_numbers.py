@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.build import Extraction
+from bot.extraction import Extraction
 
 
 def test_real_headings(real: Extraction) -> None:

@@ -6,10 +6,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from bot.build.doc import Doc
-from bot.build.names import NameRun, find_runs, is_person
-from bot.build.roles import description_roles, post_role, pre_appositive_role, premodifier_role
-from bot.build.tokens import Token, tokenize
+from bot.extraction.doc import Doc
+from bot.extraction.names import NameRun, find_runs, is_person
+from bot.extraction.roles import description_roles, post_role, pre_appositive_role, premodifier_role
+from bot.extraction.tokens import Token, tokenize
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.build.lexicon import (
+from bot.extraction.lexicon import (
     CALENDAR_WORDS,
     NAME_SUFFIXES,
     NON_NAME_OPENERS,
@@ -25,8 +25,8 @@ from bot.build.lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
-from bot.build.segment import Sentence
-from bot.build.tokens import Token
+from bot.extraction.segment import Sentence
+from bot.extraction.tokens import Token
 
 _APPOSITIVE = re.compile(
     r",\s+(?:\d{1,3},\s+)?(?:a|an|the|his|her|its|their)\s+"

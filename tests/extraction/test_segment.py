@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.build.doc import Doc
-from bot.build.segment import split_sentences
+from bot.extraction.doc import Doc
+from bot.extraction.segment import split_sentences
 from bot.text.seed import Seed
 
 

@@ -7,8 +7,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.build.extract import Extraction, extract
-from bot.build.output import render
+from bot.extraction.extract import Extraction, extract
+from bot.extraction.output import render
 from bot.text.seed import SeedError, load_seeds
 
 SUFFIX = ".candidates.yaml"
