@@ -1,46 +1,47 @@
-"""Who said a quotation: attribution cues around it, pronouns and sentence subjects resolved.
+"""Who said a quotation: the attribution around it, resolved to a person or an organisation.
 
-Cues are tried in order: `“…” said X` / `“…” X said` after the quote; `X said: “…”` before it;
-`…, saying “…”` and any other speech verb before it (the subject of the sentence); a sentence that
-holds nothing but a quote continues the previous quote's speaker; a previous sentence ending in
-`X said:`. Pronouns resolve to the nearest person named before them in the same sentence, else to
-the first person named in the closest sentence before that names one.
+Tried in order, on the quotation's sentence with every quote hidden (see `frame`):
+
+1. after the quote: `“…,” said X` (X may follow a role: "said coach Bruce Hale"), `“…,” X said`
+   (X may carry an appositive: "the bank’s economist, Jan Hatzius, told"), `“…,” according to X`;
+2. before it: the speech verb that governs the quote, i.e. the nearest one unless an earlier
+   speech verb owns its clause ("Pompeo said that … Washington had concluded … “…”" is Pompeo's);
+   its subject, walking back over adverbs and appositives; a participle's own subject ("with X
+   warning of “…”") or the sentence's ("X defended the plan, saying “…”"); a characterising verb
+   whose object holds the quote ("The Arab League called it an “…”"); "according to X, “…”";
+3. a sentence ending in a colon before the quote ("He said:");
+4. a sentence that is nothing but quotes continues whoever spoke last: the speaker of the
+   previous quote, the speaker or the subject of a sentence before it ("Erekat said it was only
+   the latest move. “They wanted us on our knees …”").
+
+A quote inside a quote is said by the enclosing quote's speaker. Subjects resolve through
+`resolve`: pronouns by salience and gender, descriptions ("the premier") by role, generic plurals
+("Critics", "they") to nobody in particular.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from bot.extraction.doc import Doc
+from bot.extraction.frame import Frame
 from bot.extraction.lexicon import (
-    CLAUSE_BOUNDARIES,
-    CLAUSE_OPENERS,
-    PRONOUNS_PLURAL,
-    PRONOUNS_SINGULAR,
-    SPEECH_VERBS,
+    FUNCTION_WORDS,
+    GENERIC_GROUPS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    TITLES,
 )
-from bot.extraction.persons import People
+from bot.extraction.persons import Mention, People
 from bot.extraction.quotes import Quotation
+from bot.extraction.resolve import Resolver
 from bot.extraction.segment import Sentence
 
-_VERB = "|".join(sorted(SPEECH_VERBS))
-_NP = r"[^,.;:!?\x01“”\"\n]"
-_AFTER_VERB = re.compile(
-    rf"[\s,]*(?P<verb>{_VERB})\b\s+(?P<who>{_NP}{{1,60}}?)"
-    r"(?=\s*[,.;:!?“”\"]|\s*$|\s+(?:on|in|at|after|before|during|last|this|to|that|when|as)\b)"
-)
-# After a quote the speaker may carry an appositive: "“…,” the bank’s economist, X, told Y".
-_BEFORE_VERB = re.compile(rf"[\s,]*(?P<who>(?:{_NP}|,){{1,100}}?),?\s+(?P<verb>{_VERB})\b")
-_LEAD_VERB = re.compile(rf"\b(?P<verb>{_VERB})\b(?:\s+[\w’'\x02-]+){{0,4}}?\s*[:,]?\s*$")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<who>{_NP}{{1,60}}?)\s*,?\s*$")
-_PARTICIPLE = re.compile(
-    r"\b(?:saying|adding|telling\s+[\w’'-]+|arguing|insisting|warning|noting|declaring|"
-    r"explaining|asking)\s*(?:that\s*)?[:,]?\s*$"
-)
-_ANY_VERB = re.compile(rf"\b(?:{_VERB}|say)\b")
-_WORD = re.compile(r"[\w’'\x02-]+|[^\w\s\x01\x02]")
-_MAX_LOOKBACK = 3
+_CLAUSE_END = frozenset(",—–")
+_HARD_BOUNDARY_AFTER_COMMA = frozenset("and but while whereas although though yet".split())
+_CHARACTERISING_REACH = 8
+_TRAILING_REACH = 14
+_LOOKBACK = 3
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Speaker:
     sentence: int | None = None  # the sentence the name was resolved in
 
 
-_NOBODY = Speaker(None, None, "none")
+NOBODY = Speaker(None, None, "none")
 
 
 @dataclass
@@ -60,165 +61,283 @@ class Attributor:
     people: People
     hidden: str
     quotations: list[Quotation]
+    speakers: list[Speaker] = field(default_factory=list)
+    _frames: dict[tuple[int, int], Frame] = field(default_factory=dict)
 
-    def attribute(self, quote: Quotation, previous: Speaker | None) -> Speaker:
-        """The speaker of a quotation (`previous`: the speaker of the quotation before)."""
+    def __post_init__(self) -> None:
+        self._parts = [
+            (start, end, index)
+            for index, quote in enumerate(self.quotations)
+            if quote.parent is None
+            for start, end in quote.parts
+        ]
+        self.resolver = Resolver(self.doc, self.people, self.hidden)
+
+    def attribute_all(self) -> list[Speaker]:
+        """The speaker of every quotation, in order."""
+        self.speakers = []
+        for index, quote in enumerate(self.quotations):
+            if quote.parent is not None:
+                found = replace(self.speakers[quote.parent], cue="inside a quote")
+            else:
+                found = self._attribute(index, quote)
+            self.speakers.append(found)
+        return self.speakers
+
+    def _attribute(self, index: int, quote: Quotation) -> Speaker:
         head = self.doc.sentence_at(quote.open) or self.doc.sentence_at(quote.start)
         tail = self.doc.sentence_at(quote.close) or self.doc.sentence_at(quote.end - 1)
         if head is None or tail is None:
-            return _NOBODY
-        lead = (head.start, quote.open)
-        trail = (quote.close + 1, tail.end)
+            return NOBODY
+        frame = self._frame(head.start, tail.end)
+        first = next(i for i, t in enumerate(frame.toks) if t.quote == index)
+        last = max(i for i, t in enumerate(frame.toks) if t.quote == index)
         for attempt in (
-            lambda: self._after(trail),
-            lambda: self._before(lead),
-            lambda: self._subject(head, lead) if _PARTICIPLE.search(self._text(lead)) else None,
-            lambda: self._subject(head, lead) if _ANY_VERB.search(self._text(lead)) else None,
-            lambda: self._continued(quote, head, lead, trail, previous),
+            lambda: self._after(frame, last, quote),
+            lambda: self._before(frame, first),
             lambda: self._colon_before(head),
+            lambda: self._continued(frame, head, index),
         ):
             found = attempt()
-            if found is not None and (found.name is not None or found.kind is not None):
+            if found is not None:
                 return found
-        return _NOBODY
+        return NOBODY
 
-    def _text(self, span: tuple[int, int]) -> str:
-        return self.hidden[span[0] : span[1]]
+    def _frame(self, start: int, end: int) -> Frame:
+        key = (start, end)
+        if key not in self._frames:
+            self._frames[key] = Frame.of(
+                self.hidden, self.doc.seed.raw, key, self._parts, self.people
+            )
+        return self._frames[key]
 
-    def _after(self, trail: tuple[int, int]) -> Speaker | None:
-        start, end = trail
-        if start >= end:
-            return None
-        found = _AFTER_VERB.match(self.hidden, start, end)
-        if found:
-            named = self._person_near(found.end("verb"), end)
-            if named is not None:
-                return named
-            return self._who(found.start("who"), found.end("who"), "said X after the quote")
-        found = _BEFORE_VERB.match(self.hidden, start, end)
-        if found:
-            return self._who(found.start("who"), found.end("who"), "X said after the quote")
-        return None
+    def _sentence_frame(self, sentence: Sentence) -> Frame:
+        return self._frame(sentence.start, sentence.end)
 
-    def _before(self, lead: tuple[int, int]) -> Speaker | None:
-        start, end = lead
-        found = _ACCORDING.search(self.hidden, start, end)
-        if found:
-            return self._who(found.start("who"), found.end("who"), "according to X")
-        found = _LEAD_VERB.search(self.hidden, start, end)
-        if not found:
-            return None
-        named = self._person_near(found.end("verb"), end)
-        if named is not None:
-            return named
-        span = self._words_before(start, found.start("verb"))
-        return self._who(*span, "X said before the quote") if span else None
-
-    def _person_near(self, start: int, end: int) -> Speaker | None:
-        """A person named within a few plain words after a speech verb ("said resident X")."""
-        for mention in self.people.within(start, end):
-            gap = self.hidden[start : mention.cue_start]
-            if len(gap.split()) <= 3 and not re.search(r"[,.;:!?\x01“”\"]", gap):
-                return Speaker(mention.person, "person", "said X", mention.sentence)
-            break
-        return None
-
-    def _words_before(self, limit: int, pos: int) -> tuple[int, int] | None:
-        """The words before a verb back to a clause boundary: "when he said" -> "he"."""
-        words = list(_WORD.finditer(self.hidden, limit, pos))
-        kept: list[re.Match[str]] = []
-        for word in reversed(words):
-            text = word.group()
-            if not text[0].isalnum() or text.lower() in CLAUSE_BOUNDARIES or len(kept) == 6:
+    # 1. after the quote
+    def _after(self, frame: Frame, last: int, quote: Quotation) -> Speaker | None:
+        toks, k = frame.toks, last + 1
+        while True:
+            while k < len(toks) and toks[k].text in _CLAUSE_END:
+                k += 1
+            joined = k + 1 < len(toks) and toks[k].lower in ("and", "or") and toks[k + 1].is_q
+            if not joined:
                 break
-            kept.insert(0, word)
-        return (kept[0].start(), kept[-1].end()) if kept else None
-
-    def _who(self, start: int, end: int, cue: str) -> Speaker | None:
-        mentions = self.people.within(start, end)
-        if mentions:
-            return Speaker(mentions[0].person, "person", cue, mentions[0].sentence)
-        text = self.doc.seed.raw[start:end].strip()
-        words = text.split()
-        if not words or len(words) > 8:
+            k += 2
+        if k >= len(toks):
             return None
-        lower = words[0].lower()
-        if len(words) == 1 and lower in PRONOUNS_SINGULAR:
-            return self.resolve_pronoun(start, cue + " (pronoun)")
-        if len(words) == 1 and lower in PRONOUNS_PLURAL:
-            return Speaker(None, "group", cue + " (they)")
-        if lower in CLAUSE_OPENERS and lower not in ("the",):
-            return None
-        return Speaker(" ".join(words), "source", cue)
-
-    def _subject(self, sentence: Sentence, lead: tuple[int, int]) -> Speaker | None:
-        """The subject of the sentence's main clause, as the speaker of a quote within it."""
-        pos = lead[0]
-        for clause in re.split(r"([,;:—–])", self._text(lead)):
-            start, pos = pos, pos + len(clause)
-            words = list(_WORD.finditer(self.hidden, start, pos))
-            if not words:
-                continue
-            first = words[0].group().lower()
-            if first in CLAUSE_OPENERS or first.endswith("ing") or not first[0].isalnum():
-                continue
-            if first in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
-                return self._who(words[0].start(), words[0].end(), "subject of the sentence")
-            head = words[min(3, len(words) - 1)].end()
-            mentions = self.people.within(words[0].start(), head)
-            if mentions:
-                return Speaker(mentions[0].person, "person", "subject of the sentence")
-            verbs = [i for i, w in enumerate(words[:9]) if w.group() in SPEECH_VERBS]
-            if verbs and verbs[0] > 0:
-                return self._who(words[0].start(), words[verbs[0] - 1].end(), "subject")
-            return None
+        if toks[k].lower == "according" and k + 1 < len(toks) and toks[k + 1].lower == "to":
+            return self._after_verb(frame, k + 2, "according to X")
+        if frame.speech(k) and not toks[k].lower.endswith("ing"):
+            return self._after_verb(frame, k + 1, "said X after the quote")
+        ends_clause = self._ends_clause(quote) or toks[last + 1].text in _CLAUSE_END
+        for verb in range(k, min(len(toks), k + _TRAILING_REACH)):
+            tok = toks[verb]
+            if tok.is_q or tok.text in ".;:!?":
+                return None
+            if frame.speech(verb):
+                if tok.lower.endswith("ing"):
+                    return None
+                subject = frame.subject_before(verb, k)
+                if ends_clause or isinstance(subject, Mention) or _is_pronoun(frame, subject):
+                    return self._speaker(frame, subject, "X said after the quote")
+                return None
         return None
 
-    def _continued(
-        self,
-        quote: Quotation,
-        head: Sentence,
-        lead: tuple[int, int],
-        trail: tuple[int, int],
-        previous: Speaker | None,
-    ) -> Speaker | None:
-        """A sentence that is only a quote continues the speaker of the quote just before."""
-        if previous is None or previous.name is None:
-            return None
-        if re.search(r"\w", self._text(lead) + self._text(trail)):
-            return None
-        index = self.quotations.index(quote)
-        if index == 0:
-            return None
-        before = self.doc.sentence_at(self.quotations[index - 1].close)
-        if before is None or before.index < head.index - 1:
-            return None
-        return Speaker(previous.name, previous.kind, "continues the previous quote", None)
+    def _ends_clause(self, quote: Quotation) -> bool:
+        """Whether the quoted text ends in a comma, question or exclamation mark."""
+        end = quote.parts[-1][1]
+        closing = self.doc.text[end : quote.close]
+        return any(c in closing for c in ",?!") or self.doc.text[end - 1 : end] in ("?", "!")
 
+    def _after_verb(self, frame: Frame, k: int, cue: str) -> Speaker | None:
+        """The speaker named after a verb: "said coach Bruce Hale", "according to Ann Lee"."""
+        toks = frame.toks
+        for index in range(k, min(len(toks), k + 5)):
+            mention = frame.mentions.get(index)
+            if mention is not None:
+                return self._person(mention, cue)
+            tok = toks[index]
+            if not tok.is_word or (tok.lower in FUNCTION_WORDS and tok.lower not in ("the", "a")):
+                break
+        end = k
+        while end < len(toks) and toks[end].is_word and not toks[end].is_speech:
+            if toks[end].lower in FUNCTION_WORDS - {"the", "a", "an", "of", "for"}:
+                break
+            end += 1
+        if end == k:
+            return None
+        return self._speaker(frame, (k, end - 1), cue)
+
+    # 2. before the quote
+    def _before(self, frame: Frame, first: int) -> Speaker | None:
+        verb = self._governing_verb(frame, first)
+        if verb is None:
+            toks = frame.toks
+            for index in range(first - 2, -1, -1):
+                if toks[index].lower == "according" and toks[index + 1].lower == "to":
+                    return self._after_verb(frame, index + 2, "according to X")
+            return None
+        return self._subject_of(frame, verb, "X said before the quote")
+
+    def _governing_verb(self, frame: Frame, first: int) -> int | None:
+        toks = frame.toks
+        speech = [i for i in range(first) if frame.speech(i)]
+        nearby = [
+            i
+            for i in range(max(0, first - _CHARACTERISING_REACH), first)
+            if toks[i].is_characterising and not self._boundary(frame, i, first)
+        ]
+        candidates = sorted(speech + nearby)
+        if not candidates:
+            return None
+        verb = candidates[-1]
+        for earlier in reversed([i for i in speech if i < verb]):
+            if toks[earlier].lower.endswith("ing") or self._boundary(frame, earlier, verb):
+                break
+            if frame.subject_before(earlier) is not None:  # not "Asked about it, he said"
+                verb = earlier
+        return verb
+
+    def _boundary(self, frame: Frame, start: int, end: int) -> bool:
+        """Whether a new clause starts between tokens start and end."""
+        toks = frame.toks
+        for index in range(start + 1, end):
+            tok = toks[index]
+            if tok.is_q or tok.text in ";.!?":
+                return True
+            following = toks[index + 1].lower if index + 1 < end else ""
+            if tok.text == "," and following in _HARD_BOUNDARY_AFTER_COMMA:
+                return True
+        return False
+
+    def _subject_of(self, frame: Frame, verb: int, cue: str) -> Speaker | None:
+        toks = frame.toks
+        tok = toks[verb]
+        before = toks[verb - 1] if verb > 0 else None
+        if tok.lower.endswith("ing") and (before is None or before.text in _CLAUSE_END):
+            return self._main_subject(frame, verb, cue + " (participle)")
+        if before is not None and before.lower == "to":  # "went on to say", "declined to say"
+            index = verb - 2
+            while index >= 0 and toks[index].is_word and toks[index].text.islower():
+                if toks[index].lower in ("he", "she", "they", "we", "it"):
+                    break
+                index -= 1
+            return self._speaker(frame, frame.subject_before(index + 1), cue)
+        if before is not None and before.lower in ("and", "or", "but"):
+            return self._main_subject(frame, verb, cue + " (second verb)")
+        subject = frame.subject_before(verb)
+        if subject is None and (before is None or before.text in _CLAUSE_END | {":"}):
+            return self._after_verb(frame, verb + 1, cue)
+        return self._speaker(frame, subject, cue)
+
+    def _main_subject(self, frame: Frame, verb: int, cue: str) -> Speaker | None:
+        """The subject of the clause a participle or a second verb hangs on."""
+        toks = frame.toks
+        finite = [
+            i
+            for i in range(verb)
+            if (frame.speech(i) or toks[i].is_characterising) and not toks[i].lower.endswith("ing")
+        ]
+        if finite:
+            return self._subject_of(frame, finite[-1], cue)
+        return self._first_subject(frame, verb, cue)
+
+    def _first_subject(self, frame: Frame, limit: int, cue: str) -> Speaker | None:
+        """The first person or pronoun of the sentence that is not in a prepositional phrase."""
+        toks = frame.toks
+        for index in range(limit):
+            tok = toks[index]
+            if tok.is_q:
+                continue
+            mention = frame.mention_starting(index)
+            previous = toks[index - 1].lower if index > 0 else ""
+            if mention is not None and previous not in PREPOSITIONS:
+                return self._person(mention, cue)
+            if tok.lower in ("he", "she") and previous not in PREPOSITIONS:
+                return self._speaker(frame, (index, index), cue)
+        return None
+
+    # 3. "He said:" before the quote
     def _colon_before(self, head: Sentence) -> Speaker | None:
         before = self.doc.previous(head)
-        if before is None or not self._text((before.start, before.end)).rstrip().endswith(":"):
+        if before is None or not self.hidden[before.start : before.end].rstrip().endswith(":"):
             return None
-        return self._before((before.start, before.end - 1))
+        frame = self._sentence_frame(before)
+        return self._before(frame, len(frame.toks))
 
-    def resolve_pronoun(self, pos: int, cue: str) -> Speaker | None:
-        """The person a "he"/"she" at `pos` most likely refers to."""
-        sentence = self.doc.sentence_at(pos)
-        if sentence is None:
+    # 4. a sentence of quotes only
+    def _continued(self, frame: Frame, head: Sentence, index: int) -> Speaker | None:
+        if any(t.is_word for t in frame.toks):
             return None
-        same = [m for m in self.people.in_sentence(sentence.index) if m.end <= pos]
-        same = [m for m in same if not self._quoted(m.start)]
-        if same:
-            return Speaker(same[-1].person, "person", cue, sentence.index)
-        current: Sentence | None = sentence
-        for _ in range(_MAX_LOOKBACK):
-            current = self.doc.previous(current) if current else None
-            if current is None:
-                break
-            named = [m for m in self.people.in_sentence(current.index) if not self._quoted(m.start)]
-            if named:
-                return Speaker(named[0].person, "person", cue, current.index)
+        current = head
+        for _ in range(_LOOKBACK):
+            before = self.doc.previous(current)
+            if before is None:
+                return None
+            spoken = [
+                self.speakers[i]
+                for i in range(index)
+                if self.quotations[i].parent is None
+                and self.speakers[i].name
+                and self.doc.sentence_at(self.quotations[i].open) in (before,)
+            ]
+            if spoken:
+                return replace(spoken[-1], cue="continues the previous quote", sentence=None)
+            previous = self._sentence_frame(before)
+            verbs = [i for i in range(len(previous.toks)) if previous.speech(i)]
+            found = (
+                self._subject_of(previous, verbs[0], "speaker of the sentence before")
+                if verbs
+                else None
+            )
+            if found is None or found.name is None:
+                found = self._first_subject(
+                    previous, len(previous.toks), "subject of the sentence before"
+                )
+            if found is not None and found.name:
+                return found
+            current = before
         return None
 
-    def _quoted(self, pos: int) -> bool:
-        return self.hidden[pos] == "\x01"
+    # subjects to speakers
+    def _person(self, mention: Mention, cue: str) -> Speaker:
+        return Speaker(mention.person, "person", cue, mention.sentence)
+
+    def _speaker(
+        self, frame: Frame, subject: tuple[int, int] | Mention | None, cue: str
+    ) -> Speaker | None:
+        if subject is None:
+            return None
+        if isinstance(subject, Mention):
+            return self._person(subject, cue)
+        lo, hi = subject
+        text = frame.text(lo, hi)
+        words = text.split()
+        lower = words[-1].lower().strip("’'")
+        if lo == hi and lower in ("he", "she"):
+            mention = self.resolver.pronoun(frame.toks[lo].start, lower)
+            return self._person(mention, cue + " (pronoun)") if mention else None
+        if lo == hi and lower in ("they", "we"):
+            return Speaker(None, "group", cue + " (they)")
+        if lower in FUNCTION_WORDS:
+            return None
+        if lower in GENERIC_GROUPS and all(w[:1].islower() or i == 0 for i, w in enumerate(words)):
+            return Speaker(None, "group", cue + " (generic)")
+        named = [frame.mentions[i] for i in range(lo, hi + 1) if i in frame.mentions]
+        if named:
+            return self._person(named[-1], cue)
+        if lower in ROLE_NOUNS or lower in TITLES or lower.endswith("year-old"):
+            mention = self.resolver.description(text, frame.toks[lo].start)
+            if mention is not None:
+                return self._person(mention, cue + " (description)")
+        if len(words) > 10:
+            return None
+        return Speaker(text, "source", cue)
+
+
+def _is_pronoun(frame: Frame, subject: tuple[int, int] | Mention | None) -> bool:
+    if not isinstance(subject, tuple):
+        return False
+    lo, hi = subject
+    return lo == hi and frame.toks[lo].lower in ("he", "she", "they", "we")

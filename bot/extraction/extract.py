@@ -31,29 +31,41 @@ def extract(seed: Seed) -> Extraction:
     """Every candidate the build finds in one seed, in the order quote, person, heading, number."""
     doc = Doc.of(seed)
     ids = IdMaker()
-    people = find_people(doc)
+    quotations = find_quotations(doc)
+    hidden = hidden_text(doc, quotations)
+    people = find_people(doc, hidden)
+    persons = [_person_candidate(doc, person, ids) for person in people.persons]
+    person_ids = {c.details["name"]: c.id for c in persons}
     candidates = [
-        *_quote_candidates(doc, people, ids),
-        *(_person_candidate(doc, person, ids) for person in people.persons),
+        *_quote_candidates(doc, people, quotations, hidden, ids, person_ids),
+        *persons,
         *_heading_candidates(doc, ids),
-        *_number_candidates(doc, ids),
+        *_number_candidates(doc, hidden, ids),
     ]
     return Extraction(seed.name, seed.title, candidates)
 
 
-def _quote_candidates(doc: Doc, people: People, ids: IdMaker) -> list[Candidate]:
-    quotations = find_quotations(doc)
-    hidden = hidden_text(doc, quotations)
-    attributor = Attributor(doc, people, hidden, quotations)
+def _quote_candidates(
+    doc: Doc,
+    people: People,
+    quotations: list[Quotation],
+    hidden: str,
+    ids: IdMaker,
+    person_ids: dict[str, str],
+) -> list[Candidate]:
+    speakers = Attributor(doc, people, hidden, quotations).attribute_all()
     found: list[Candidate] = []
-    previous: tuple[Speaker, list[str]] | None = None
-    for quote in quotations:
-        speaker = attributor.attribute(quote, previous[0] if previous else None)
+    previous: list[str] = []
+    for quote, speaker in zip(quotations, speakers, strict=True):
         context = _context(doc, hidden, quote, speaker) if speaker.kind else []
-        if speaker.cue == "continues the previous quote" and previous and not context:
-            context = previous[1]
-        previous = (speaker, context)
-        found.append(_quote_candidate(doc, quote, speaker, context, people, ids))
+        if speaker.cue == "continues the previous quote" and not context:
+            context = previous
+        previous = context
+        candidate = _quote_candidate(doc, quote, speaker, context, people, ids)
+        candidate.details["speaker_id"] = person_ids.get(speaker.name or "")
+        if quote.parent is not None:
+            candidate.details["inside"] = found[quote.parent].id
+        found.append(candidate)
     return found
 
 
@@ -134,8 +146,10 @@ def _person_candidate(doc: Doc, person: Person, ids: IdMaker) -> Candidate:
         section=doc.seed.section_at(evidence[0].start) if evidence else "",
         details={
             "name": person.name,
-            "role": person.roles[0][0] if person.roles else None,
+            "role": max((r for r, _ in person.roles), key=lambda r: len(r.split()), default=None),
             "roles": [role for role, _ in person.roles],
+            "age": person.age,
+            "gender": person.gender,
             "mentions": [doc.sentence_passage(doc.sentences[i]).as_dict() for i in mentioned],
         },
     )
@@ -166,9 +180,9 @@ def _heading_candidates(doc: Doc, ids: IdMaker) -> list[Candidate]:
     return found
 
 
-def _number_candidates(doc: Doc, ids: IdMaker) -> list[Candidate]:
+def _number_candidates(doc: Doc, hidden: str, ids: IdMaker) -> list[Candidate]:
     found: list[Candidate] = []
-    for mention in find_numbers(doc):
+    for mention in find_numbers(doc, hidden):
         phrase: Passage = doc.passage(mention.start, mention.end)
         if mention.unit == "year":
             question = f"What happened in {mention.number}?"

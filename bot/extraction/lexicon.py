@@ -38,13 +38,58 @@ ROLE_NOUNS = frozenset(
     "officer leader chief director secretary ambassador adviser advisor analyst expert "
     "professor researcher scientist economist author writer journalist reporter editor "
     "correspondent commentator lawyer attorney judge general commander chairman chairwoman "
-    "chair founder executive ceo manager head member candidate nominee lawmaker legislator "
-    "politician diplomat envoy negotiator activist campaigner teacher doctor nurse engineer "
-    "coach player captain owner partner president-elect mp deputy aide strategist historian "
-    "hydrologist resident farmer worker student councillor councilor councilwoman councilman "
-    "commissioner prosecutor spokesperson representative premier chancellor king queen "
-    "incumbent challenger businessman businesswoman billionaire tycoon physician surgeon "
-    "planner architect consultant mayor-elect governor-elect".split()
+    "chair founder co-founder cofounder executive ceo cfo coo cto cso cmo manager head member "
+    "candidate nominee lawmaker legislator politician diplomat envoy negotiator activist "
+    "campaigner teacher doctor nurse engineer coach player captain owner co-owner partner "
+    "president-elect mp deputy aide strategist historian hydrologist resident farmer worker "
+    "student councillor councilor councilwoman councilman commissioner prosecutor "
+    "representative premier chancellor king queen incumbent challenger businessman "
+    "businesswoman billionaire tycoon physician surgeon planner architect consultant "
+    "mayor-elect governor-elect fellow administrator superintendent supervisor coordinator "
+    "organizer organiser volunteer treasurer comptroller controller auditor clerk delegate "
+    "assemblyman assemblywoman assemblymember congressman congresswoman lobbyist pollster "
+    "operative staffer adviser principal dean provost chancellor lecturer biologist "
+    "geneticist chemist physicist epidemiologist virologist oncologist psychologist "
+    "psychiatrist pharmacist investigator investor banker trader broker entrepreneur "
+    "designer developer producer publisher photographer artist musician actor actress "
+    "singer driver pilot officer detective sergeant trooper deputy sheriff firefighter "
+    "soldier veteran rookie goalie goaltender netminder goalkeeper keeper defenseman "
+    "defenceman defender forward winger wing centre center striker midfielder quarterback "
+    "pitcher catcher shortstop outfielder linebacker receiver guard teammate linemate "
+    "skater trainer scout umpire referee official inspector mother father wife husband "
+    "daughter son sister brother widow mom dad owner landlord tenant shopkeeper "
+    "homeowner neighbour neighbor customer patient parent vicar priest pastor minister "
+    "rabbi imam monk nun chaplain spokesmodel analyst economist regulator specialist "
+    "technician mechanic electrician plumber carpenter chef cook waiter bartender "
+    "cashier clerk receptionist secretary-general undersecretary attache consul "
+    "premier-elect vice-president vice-chair vice-chairman ombudsman sheriff marshal "
+    "alderman alderwoman selectman freeholder magistrate justice barrister solicitor "
+    "counsel paralegal advocate strategist columnist anchor host presenter blogger "
+    "creator influencer".split()
+)
+# Role nouns that say the person is a woman or a man (used to tell "he" from "she").
+FEMALE_NOUNS = frozenset(
+    "spokeswoman chairwoman businesswoman councilwoman congresswoman assemblywoman "
+    "alderwoman actress mother wife daughter sister widow mom queen princess duchess "
+    "baroness lady dame nun grandmother aunt niece girlfriend".split()
+)
+MALE_NOUNS = frozenset(
+    "spokesman chairman businessman councilman congressman assemblyman alderman selectman "
+    "actor father husband son brother widower dad king prince duke baron lord monk "
+    "grandfather uncle nephew boyfriend".split()
+)
+# Nouns that head a phrase naming an organisation or a thing, not a person ("the Opioid
+# Prevention campaign", "the Smith family"): a capitalised run right before them is no person.
+THING_NOUNS = frozenset(
+    "campaign program programme administration government team list bill act law plan "
+    "policy project award prize family era years doctrine style way brand company firm "
+    "agency group index fund report model rule strategy trophy cup deal accord era "
+    "dynasty regime camp statement release website account organization organisation "
+    "foundation institute center centre "
+    "university college school hospital clinic lab laboratory building hall street road "
+    "station stadium arena park river league conference division series tournament game "
+    "games match case trial inquiry investigation probe hearing commission committee "
+    "county district state city town region province".split()
 )
 # Lower-case words that may stand in a role before a name ("retired Army Lt. Gen.").
 ROLE_MODIFIERS = frozenset(
@@ -52,11 +97,14 @@ ROLE_MODIFIERS = frozenset(
     "veteran then current future newly elected appointed embattled longtime ex assistant "
     "associate general state federal local city county".split()
 )
-# Nouns a definite description can use for a person mentioned just before.
-DESCRIPTION_NOUNS = frozenset(
-    "candidate nominee president-elect spokesman spokeswoman spokesperson senator governor "
-    "mayor chancellor premier incumbent challenger billionaire businessman businesswoman "
-    "tycoon chairman chairwoman hydrologist councillor mayor-elect".split()
+# Nouns a definite description can use for a person mentioned just before ("the veteran
+# winger"): role nouns, less those that also name places, things or anyone at all.
+DESCRIPTION_NOUNS = ROLE_NOUNS - frozenset(
+    "member head resident worker student official player patient customer parent partner "
+    "owner mother father wife husband daughter son sister brother mom dad neighbour neighbor "
+    "tenant homeowner volunteer wing guard center centre forward keeper chair host anchor "
+    "creator general deputy fellow principal counsel advocate driver pilot officer "
+    "secretary director manager leader executive".split()
 )
 
 # Capitalised words that mark a place, organisation, period or office rather than a person.
@@ -73,7 +121,21 @@ NON_PERSON_WORDS = frozenset(
     "day act treaty accord agreement summit conference forum prize award cup league club games "
     "olympics festival affairs defense defence intelligence police service services advisor "
     "adviser secretary minister ministers motors electric airlines stables inc ltd llc plc corp "
-    "co gmbh holdings".split()
+    "co gmbh holdings forum policy prevention healthcare health therapeutics pharmaceuticals "
+    "pharma biosciences bioscience biotech biotherapeutics medicine medical sciences labs "
+    "laboratories technologies technology systems capital partners ventures media network "
+    "networks communications energy insurance financial securities foods brands stores "
+    "studios records books software solutions industries enterprises consulting analytics "
+    "partnership trust alliance coalition initiative project program programme campaign "
+    "administration board authority bureau division unit office commissioner "
+    "commissioners rights justice human peace freedom liberty "
+    "prize awards championship tournament series conference division stadium arena center "
+    "centre museum library gallery theatre theater airport port harbour harbor "
+    "railway railways transit bureau cafe restaurant hotel market mall exchange "
+    "reserve treasury ministry embassy consulate mission consulting trucking roofing plumbing "
+    "printing publishing dredging engineering manufacturing mining shipping banking brewing "
+    "marketing advertising broadcasting catering contracting landscaping logistics packaging "
+    "recycling staffing towing bio biotechnologies".split()
 )
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -89,14 +151,82 @@ NON_NAME_OPENERS = SENTENCE_STARTERS | frozenset(
 NAME_PARTICLES = frozenset("de van von der den bin ibn al da du la le del di ter dos das".split())
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
-# Verbs that attribute speech (not naming verbs such as "called").
-SPEECH_VERBS = frozenset(
-    "said says say saying told tells telling added adds adding asked asks asking replied "
-    "replies declared declares stated states noted notes insisted insists argued argues warned "
-    "warns claimed claims wrote writes tweeted tweets announced announces continued concluded "
-    "recalled recalls remarked observed admitted acknowledged suggested suggests urged urges "
-    "promised promises pledged vowed spoke speaks speaking explained explains responded answered "
-    "shouted cried whispered".split()
+
+def _forms(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that attribute speech (not naming verbs such as "called": see CHARACTERISING_VERBS).
+SPEECH_VERBS = _forms(
+    "said says say saying told tells tell telling added adds adding asked asks asking replied "
+    "replies replying declared declares declaring stated states stating noted notes noting "
+    "insisted insists insisting argued argues arguing warned warns warning claimed claims "
+    "claiming wrote writes writing tweeted tweets tweeting announced announces announcing "
+    "continued continues concluded recalled recalls recalling remarked observed observes "
+    "admitted admits admitting acknowledged acknowledges acknowledging suggested suggests "
+    "suggesting urged urges urging promised promises promising pledged pledges pledging vowed "
+    "vows vowing spoke speaks speaking explained explains explaining responded responds "
+    "responding answered answers answering shouted cried whispered reiterated reiterates "
+    "reiterating stressed stresses stressing emphasised emphasized emphasises emphasizes "
+    "emphasising emphasizing maintained maintains conceded concedes conceding cautioned "
+    "cautions cautioning predicted predicts predicting countered counters countering quipped "
+    "joked jokes boasted boasts complained complains complaining lamented laments lamenting "
+    "confirmed confirms confirming denied denies denying testified testifies testifying "
+    "posted posts posting texted emailed recounted recounts contended contends asserted "
+    "asserts asserting affirmed mused offered underlined underscored underscores hinted "
+    "hints agreed agrees disagreed disagrees acknowledged added wondered wonders conceded "
+    "pleaded begged demanded demands demanding yelled screamed exclaimed"
+)
+# Speech verb forms that are also plural nouns: verbs only where the sentence says so.
+NOUN_LIKE_VERBS = _forms(
+    "states notes claims answers posts demands promises pledges vows replies remarks "
+    "responds tells observes warns hints counters jokes laments boasts"
+)
+# Verbs that put the subject's words on a thing ("called it an “adverse development”", "hailed
+# the “historic” move"): they attribute a quote only when it stands in their object.
+CHARACTERISING_VERBS = _forms(
+    "call called calls calling describe described describes describing dub dubbed dubs term "
+    "termed terms label labelled labeled labels brand branded brands hail hailed hails hailing "
+    "praise praised praises praising cheer cheered cheers cheering welcome welcomed welcomes "
+    "welcoming condemn condemned condemns condemning denounce denounced denounces "
+    "denouncing slam slammed slams slamming criticise criticised criticises criticize "
+    "criticized criticizes decry decried decries blast blasted blasts deride derided "
+    "dismiss dismissed dismisses characterise characterised characterize characterized "
+    "deem deemed deems lauded lauds applauded applauds touted touts"
+)
+# Subjects that are nobody in particular: "Critics call it a “vanity project”".
+GENERIC_GROUPS = _forms(
+    "critics analysts officials experts residents observers skeptics sceptics supporters "
+    "opponents protesters demonstrators lawmakers voters people some others many most few "
+    "fans players economists investors commentators academics scientists researchers "
+    "doctors parents activists locals neighbours neighbors insiders sources"
+)
+# Words that are never part of a personal name, even capitalised in a headline-case phrase.
+FUNCTION_WORDS = _forms(
+    "a an the and or but nor so yet of in on at to for from by with without about above "
+    "across after against along among amid around as before behind below beneath beside "
+    "between beyond despite down during except inside into like near off onto out outside "
+    "over past since than through throughout till toward towards under underneath until up "
+    "upon via within i me my mine we us our ours you your yours he him his she her hers it "
+    "its they them their theirs this that these those who whom whose which what where when "
+    "why how is are was were be been being am has have had do does did will would shall "
+    "should can could may might must not no yes all any each every some both either neither "
+    "here there then now also very just only even ever never always often again still "
+    "meanwhile however eventually finally instead perhaps maybe indeed later earlier soon "
+    "today yesterday tomorrow tonight ok okay oh well please thanks"
+)
+# Prepositions: a name right after one is no subject ("asked about Lowe’s veto, he said").
+PREPOSITIONS = _forms(
+    "about above across after against along among amid around at before behind below beside "
+    "between beyond by despite during for from in inside into like near of off on onto over "
+    "past than through to toward towards under until upon via with within without"
+)
+# Words between a subject and its verb that belong to neither: "Netanyahu, however, said".
+ADVERBS_BEFORE_VERB = _forms(
+    "also however too again later then meanwhile once previously repeatedly recently "
+    "separately similarly subsequently further furthermore moreover earlier initially "
+    "ultimately publicly privately only still already often has have had would will could "
+    "did does do is was were are being been may might must should shall"
 )
 # Speech verbs whose object is a listener or a work ("told Bloomberg", "wrote Essence of
 # Decision"): a name after them is no speaker.

@@ -1,21 +1,28 @@
-"""Capitalised name runs in a sentence and the cues that say whether they name a person.
+"""Capitalised name runs in a sentence, and the cues around them that say "this is a person".
 
 A run such as "retired Army Lt. Gen. Michael Flynn" is split into its title part and the name
-("Michael Flynn"). A name counts as a person when a cue says so: a title or honorific before it,
-a speech verb next to it ("Peskov said", "said Mr. Peskov"), an appositive role after it
-("Dmitry Peskov, a Kremlin spokesman"), or, without a cue, two or more capitalised words none of
-which is a place/organisation word, a calendar word or a word the article also uses in lower case,
-not right after "the" or a place preposition ("at Goldman Sachs", "in New Hampshire"). Surnames
-of people found so ("Trump", "Trump’s") are then mentions of them (see `persons`).
+("Michael Flynn"). Function words ("Under", "I", "Eventually") never belong to a name, so the
+headline-case "Innovators Under 35" yields no two-word name. The cues recorded on each run:
+
+- strong: a title or honorific before it ("Mr.", "Energy Secretary"), a role set off after it
+  ("X, director of …", "X, 51, …"), a predicate role ("X is the CEO of …"), a speech verb next
+  to it ("said X", "X said");
+- against: an organisation or place word in it ("Arab League", "Policy Forum"), a word the
+  article also writes in lower case, "the" or a place preposition or a possessive right before
+  it ("the Gush Etzion bloc", "at Goldman Sachs", "Authority’s Opioid Prevention campaign"), a
+  thing or role noun right after it ("the Smith family", "Minnesota Wild coach"), a capitalised
+  name joined to it by "of", "for" or "&" ("Commissioner for Human Rights", "Chapter & Verse").
+
+`persons` weighs these with what the whole article says (surnames used alone, see there).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.extraction.lexicon import (
     CALENDAR_WORDS,
+    FUNCTION_WORDS,
     NAME_SUFFIXES,
     NON_NAME_OPENERS,
     NON_PERSON_WORDS,
@@ -23,15 +30,16 @@ from bot.extraction.lexicon import (
     PLACE_PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    THING_NOUNS,
     TITLES,
 )
 from bot.extraction.segment import Sentence
 from bot.extraction.tokens import Token
 
-_APPOSITIVE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?:a|an|the|his|her|its|their)\s+"
-    r"(?P<role>[^,;:!?“”\"()]{2,80}?)(?=\s*(?:[,;:!?)—–]|\.?\s*$))"
-)
+# Function words that are also first names or surnames ("Theresa May", "Will Hurd").
+_NAME_LIKE = frozenset("will may can might must shall do did does ever well soon".split())
+NAME_BREAKERS = FUNCTION_WORDS - _NAME_LIKE
+_ORG_JOINERS = frozenset("of for &".split())
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,8 @@ class NameRun:
     last: int  # index of the last name token
     title_cue: bool
     honorific_only: bool
-    speech_cue: bool
-    appositive: tuple[str, int, int] | None  # role text and its raw span
+    speech_cue: bool = False
+    against: str = ""  # why the run is probably no person ("" when nothing says so)
 
     @property
     def name_tokens(self) -> list[Token]:
@@ -73,6 +81,10 @@ class NameRun:
         return self.tokens[self.last].end
 
     @property
+    def possessive(self) -> bool:
+        return self.tokens[self.last].possessive
+
+    @property
     def cue_start(self) -> int:
         """Where the name starts including directly preceding titles ("Mr. Peskov")."""
         index = self.first
@@ -80,59 +92,40 @@ class NameRun:
             index -= 1
         return self.tokens[index].start
 
-    @property
-    def has_cue(self) -> bool:
-        return self.title_cue or self.speech_cue or self.appositive is not None
-
 
 def find_runs(sentence: Sentence, tokens: list[Token], text: str) -> list[NameRun]:
-    """Every capitalised name run in a sentence (persons or not: see `is_person`)."""
+    """Every capitalised name run in a sentence (persons or not: see `persons`)."""
     runs: list[NameRun] = []
     index = 0
     while index < len(tokens):
-        if not _nameish(tokens[index]):
+        if not _nameish(tokens, index):
             index += 1
             continue
         stop = index
-        while stop < len(tokens) and _nameish(tokens[stop]):
+        while stop < len(tokens) and _nameish(tokens, stop):
             token = tokens[stop]
             stop += 1
             if token.possessive or (token.dot and not (token.is_initial or token.is_title)):
                 break
-        run = _split_run(sentence, tokens, index, stop, text)
+        run = _split_run(sentence, tokens, index, stop)
         if run is not None:
             runs.append(run)
         index = stop
     return runs
 
 
-def is_person(run: NameRun, lower_words: set[str]) -> bool:
-    """Whether the cues around a run say it names a person (see the module docstring)."""
-    tokens = run.name_tokens
-    non_person = any(t.lower in NON_PERSON_WORDS for t in tokens)
-    if run.title_cue and (run.honorific_only or not non_person):
-        return True
-    if non_person:
+def _nameish(tokens: list[Token], index: int) -> bool:
+    token = tokens[index]
+    if token.lower in NAME_BREAKERS and not token.is_title:
         return False
-    common = any(t.lower in lower_words for t in tokens if t.is_cap)
-    if run.speech_cue or run.appositive is not None:
-        return not common
-    if len(run.words) < 2 or _after(run, {"the"} | PLACE_PREPOSITIONS) or common:
-        return False
-    return not any(t.lower in CALENDAR_WORDS for t in tokens)
-
-
-def _nameish(token: Token) -> bool:
     return token.is_cap or token.is_initial or token.is_title or token.is_particle
 
 
-def _split_run(
-    sentence: Sentence, tokens: list[Token], start: int, stop: int, text: str
-) -> NameRun | None:
-    titles = [k for k in range(start, stop) if tokens[k].is_title]
+def _split_run(sentence: Sentence, tokens: list[Token], start: int, stop: int) -> NameRun | None:
+    titles = [k for k in range(start, stop) if _titleish(tokens[k])]
     first = start
     for k in reversed(titles):
-        if any(tokens[j].is_cap and not tokens[j].is_title for j in range(k + 1, stop)):
+        if any(tokens[j].is_cap and not _titleish(tokens[j]) for j in range(k + 1, stop)):
             first = k + 1
             break
     title_cue = first > start
@@ -149,7 +142,7 @@ def _split_run(
     if last < first or not tokens[first].is_cap:
         return None
     honorific_only = title_cue and all(tokens[k].is_honorific for k in range(start, first))
-    run = NameRun(sentence, tokens, first, last, title_cue, honorific_only, False, None)
+    run = NameRun(sentence, tokens, first, last, title_cue, honorific_only)
     return NameRun(
         sentence,
         tokens,
@@ -158,8 +151,13 @@ def _split_run(
         title_cue,
         honorific_only,
         _speech_next_to(run),
-        None if tokens[last].possessive else _appositive(run, text),
+        "" if title_cue else _against(run),
     )
+
+
+def _titleish(token: Token) -> bool:
+    """A title, or a capitalised role noun standing as one ("Budget Director Ann Kovacs")."""
+    return token.is_title or (token.word[:1].isupper() and token.lower in ROLE_NOUNS)
 
 
 def _speech_next_to(run: NameRun) -> bool:
@@ -168,24 +166,38 @@ def _speech_next_to(run: NameRun) -> bool:
     while before_index >= 0 and run.tokens[before_index].is_title:
         before_index -= 1
     before = run.tokens[before_index] if before_index >= 0 else None
-    if after is not None and not run.tokens[run.last].possessive and after.word in SPEECH_VERBS:
+    if after is not None and not run.possessive and after.word in SPEECH_VERBS:
         return True
     return before is not None and before.word in SPEECH_VERBS - OBJECT_VERBS
 
 
-def _appositive(run: NameRun, text: str) -> tuple[str, int, int] | None:
-    found = _APPOSITIVE.match(text, run.end, run.sentence.end)
-    if not found:
-        return None
-    role = found.group("role").strip()
-    words = {w.strip(".’'").lower() for w in role.split()}
-    if not words & (ROLE_NOUNS | TITLES):
-        return None
-    start = found.start("role")
-    return role, start, start + len(role)
+def _against(run: NameRun) -> str:
+    """What says the run names no person, if anything (see the module docstring)."""
+    tokens = run.name_tokens
+    if any(t.lower in NON_PERSON_WORDS for t in tokens):
+        return "organisation word"
+    if any(t.lower in CALENDAR_WORDS for t in tokens):
+        return "calendar word"
+    before = run.tokens[run.first - 1] if run.first > 0 else None
+    after = run.tokens[run.last + 1] if run.last + 1 < len(run.tokens) else None
+    if before is not None and (before.lower == "the" or before.lower in PLACE_PREPOSITIONS):
+        return f"after “{before.word}”"
+    if before is not None and before.possessive:
+        return "after a possessive"
+    if after is not None and not run.possessive and after.word.islower():
+        if after.lower in THING_NOUNS or after.lower in ROLE_NOUNS:  # "Minnesota Wild coach"
+            return f"before “{after.word}”"
+    if _org_joined(run.tokens, run.first - 1, -1) or _org_joined(run.tokens, run.last + 1, 1):
+        return "joined to a name by of/for/&"
+    return ""
 
 
-def _after(run: NameRun, words: set[str] | frozenset[str]) -> bool:
-    """Whether the run directly follows one of `words` ("the Assad regime", "at Goldman")."""
-    index = run.first - 1
-    return index >= 0 and run.tokens[index].lower in words
+def _org_joined(tokens: list[Token], index: int, step: int) -> bool:
+    """A joiner ("of", "for", "&") at `index` with a capitalised word beyond it."""
+    if not 0 <= index < len(tokens) or tokens[index].lower not in _ORG_JOINERS:
+        return False
+    beyond = index + step
+    if not 0 <= beyond < len(tokens):
+        return False
+    word = tokens[beyond]
+    return (word.is_cap or word.word.isupper()) and word.lower not in TITLES

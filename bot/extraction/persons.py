@@ -1,4 +1,11 @@
-"""People named in an article: mentions merged by surname, with the roles the article gives."""
+"""People named in an article: mentions merged by surname, with roles, age and gender.
+
+A name of two or more words is a person unless something says otherwise (see `names`); a
+one-word name only with a title ("Mr. Grey", "coach Hale") or as the surname of a person named
+in full ("Sanborn said" after "Jeff Sanborn"), so that "Vertex said" or "Analysts say" name no
+one. A two-word name with no cue at all whose first word the article also uses alone ("Acme
+Dredging … Acme said") is a company, not a person.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,21 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from bot.extraction.doc import Doc
-from bot.extraction.names import NameRun, find_runs, is_person
-from bot.extraction.roles import description_roles, post_role, pre_appositive_role, premodifier_role
+from bot.extraction.gender import infer_genders
+from bot.extraction.lexicon import HONORIFICS, NON_PERSON_WORDS, ROLE_NOUNS
+from bot.extraction.names import NameRun, find_runs
+from bot.extraction.roles import (
+    appositive_after,
+    description_roles,
+    post_role,
+    pre_appositive_role,
+    predicate_role,
+    title_before,
+)
 from bot.extraction.tokens import Token, tokenize
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_AGE = re.compile(r",\s*(\d{1,3}),")
 
 
 @dataclass(frozen=True)
@@ -21,6 +38,7 @@ class Mention:
     end: int
     cue_start: int  # includes a directly preceding title: "Mr. Peskov"
     sentence: int
+    possessive: bool = False  # "Hege’s response"
 
 
 @dataclass(eq=False)
@@ -30,10 +48,17 @@ class Person:
     first: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[tuple[str, int]] = field(default_factory=list)  # (role, sentence index)
+    age: str | None = None
+    gender: str | None = None  # "f", "m" or None when the article does not tell
+    honorifics: set[str] = field(default_factory=set)
 
     def add_role(self, role: str, sentence: int) -> None:
         if role.lower() not in {r.lower() for r, _ in self.roles}:
             self.roles.append((role, sentence))
+
+    @property
+    def role_words(self) -> set[str]:
+        return {w.lower().strip(".,") for role, _ in self.roles for w in role.split()}
 
 
 @dataclass
@@ -59,41 +84,115 @@ class People:
         return [m for m in self.mentions if m.sentence == sentence]
 
 
-def find_people(doc: Doc) -> People:
-    """Every person the article names, their mentions and roles."""
+@dataclass
+class _Run:
+    """A name run with the roles and age found around it."""
+
+    run: NameRun
+    roles: list[str]
+    age: str | None
+
+    @property
+    def strong(self) -> bool:
+        return self.run.title_cue or bool(self.roles) or self.age is not None
+
+
+def find_people(doc: Doc, hidden: str) -> People:
+    """Every person the article names, their mentions, roles, ages and genders."""
     lower_words = {m.group() for m in _LOWER_WORD.finditer(doc.text)}
-    runs: list[NameRun] = []
-    tokens_of: dict[int, list[Token]] = {}
+    runs: list[_Run] = []
     for sentence in doc.sentences:
         tokens = tokenize(doc.text, sentence.start, sentence.end)
-        tokens_of[sentence.index] = tokens
-        runs.extend(find_runs(sentence, tokens, doc.text))
+        for run in find_runs(sentence, tokens, doc.text):
+            runs.append(_Run(run, _roles(doc, hidden, run), _age(hidden, run)))
+    singles = {r.run.words[0] for r in runs if len(r.run.words) == 1}
+    surnames = {r.run.surname for r in runs if len(r.run.words) >= 2}
     persons: list[Person] = []
-    mentions: list[tuple[NameRun, Person]] = []
-    cued = [run for run in runs if is_person(run, lower_words)]
-    for run in (r for r in cued if len(r.words) >= 2):
-        mentions.append((run, _register(persons, run)))
-    for run in (r for r in cued if len(r.words) == 1):
-        person = _by_surname(persons, mentions, run) or _register(persons, run)
-        mentions.append((run, person))
-    taken = {id(run) for run, _ in mentions}
-    for run in runs:
-        if id(run) not in taken and len(run.words) == 1:
-            person = _by_surname(persons, mentions, run)
-            if person is not None:
-                mentions.append((run, person))
-    for run, person in mentions:
+    mentions: list[tuple[_Run, Person]] = []
+    for found in runs:
+        if len(found.run.words) >= 2 and _full_name_is_person(found, lower_words, singles):
+            mentions.append((found, _register(persons, found.run)))
+    for found in runs:
+        if len(found.run.words) == 1 and _single_is_person(found, surnames):
+            person = _by_surname(persons, mentions, found.run) or _register(persons, found.run)
+            mentions.append((found, person))
+    taken = {id(found) for found, _ in mentions}
+    for found in runs:
+        if id(found) not in taken and len(found.run.words) == 1 and not found.run.against:
+            known = _by_surname(persons, mentions, found.run)
+            if known is not None:
+                mentions.append((found, known))
+    for found, person in mentions:
+        run = found.run
         person.mentions.append(
-            Mention(person.name, run.start, run.end, run.cue_start, run.sentence.index)
+            Mention(
+                person.name, run.start, run.end, run.cue_start, run.sentence.index, run.possessive
+            )
         )
-        _collect_roles(doc, run, person)
+        for role in found.roles:
+            person.add_role(role, run.sentence.index)
+        person.age = person.age or found.age
+        person.honorifics |= _honorifics_before(run)
     people = People(persons, sorted((m for p in persons for m in p.mentions), key=_start))
     for person in persons:
         person.mentions.sort(key=_start)
     for sentence in doc.sentences:
         for role, _, name in description_roles(doc, people, sentence):
             people.by_name(name).add_role(role, sentence.index)
+    for person, gender in infer_genders(doc, people, hidden).items():
+        person.gender = gender
     return people
+
+
+def _full_name_is_person(found: _Run, lower_words: set[str], singles: set[str]) -> bool:
+    run = found.run
+    if run.title_cue:
+        return run.honorific_only or not any(t.lower in NON_PERSON_WORDS for t in run.name_tokens)
+    if run.against or any(t.lower in lower_words for t in run.name_tokens if t.is_cap):
+        return False
+    if found.strong or run.speech_cue:
+        return True
+    return run.words[0] not in singles  # "Acme Dredging … Acme said": a company
+
+
+def _single_is_person(found: _Run, surnames: set[str]) -> bool:
+    run = found.run
+    if run.title_cue:
+        return run.honorific_only or run.words[0].lower() not in NON_PERSON_WORDS
+    if run.against:
+        return False
+    return run.surname in surnames or (
+        bool(found.roles) and any(w.lower() in ROLE_NOUNS for r in found.roles for w in r.split())
+    )
+
+
+def _roles(doc: Doc, hidden: str, run: NameRun) -> list[str]:
+    sentence = run.sentence
+    found = [
+        title_before(doc, run.tokens, run.first),
+        None if run.possessive else appositive_after(doc, hidden, run.end, sentence),
+        None if run.possessive else predicate_role(doc, hidden, run.end, sentence),
+        pre_appositive_role(doc, run.cue_start, run.end, sentence),
+        None if run.possessive else post_role(doc, run.end, sentence),
+    ]
+    return [role for role in found if role]
+
+
+def _age(hidden: str, run: NameRun) -> str | None:
+    if run.possessive:
+        return None
+    found = _AGE.match(hidden, run.end, run.sentence.end)
+    return found.group(1) if found else None
+
+
+def _honorifics_before(run: NameRun) -> set[str]:
+    index, found = run.first - 1, set()
+    tokens: list[Token] = run.tokens
+    while index >= 0 and tokens[index].is_title:
+        if tokens[index].lower in HONORIFICS:
+            found.add(tokens[index].lower)
+        index -= 1
+    return found
 
 
 def _start(mention: Mention) -> int:
@@ -116,26 +215,11 @@ def _register(persons: list[Person], run: NameRun) -> Person:
 
 
 def _by_surname(
-    persons: list[Person], found: list[tuple[NameRun, Person]], run: NameRun
+    persons: list[Person], found: list[tuple[_Run, Person]], run: NameRun
 ) -> Person | None:
     """A surname-only mention: the person last mentioned in full before it, else the first."""
     matches = [p for p in persons if p.surname == run.surname]
     if len(matches) <= 1:
         return matches[0] if matches else None
-    before = [(r.start, p) for r, p in found if p in matches and r.start < run.start]
+    before = [(f.run.start, p) for f, p in found if p in matches and f.run.start < run.start]
     return max(before, key=lambda pair: pair[0])[1] if before else matches[0]
-
-
-def _collect_roles(doc: Doc, run: NameRun, person: Person) -> None:
-    index = run.sentence.index
-    if run.appositive is not None:
-        person.add_role(run.appositive[0], index)
-    premodifier = premodifier_role(doc, run)
-    if premodifier:
-        person.add_role(premodifier, index)
-    before = pre_appositive_role(doc, run)
-    if before:
-        person.add_role(before, index)
-    post = post_role(doc, run)
-    if post:
-        person.add_role(post, index)

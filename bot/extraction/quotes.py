@@ -1,8 +1,12 @@
-"""Direct quotations: text between “…” or "…", including quotes that run over paragraphs.
+"""Direct quotations: text between “…”, "…" or ‘…’, nested quotes, quotes over paragraphs.
 
 A quotation left open at the end of a paragraph continues when the next paragraph opens with a
 quotation mark (the usual convention for multi-paragraph quotes); it then has one part per
-paragraph. Offsets are raw offsets (see `segment`), debris never starts or ends a part.
+paragraph. A quote inside a quote (“I thought, ‘Oh no,’ ” she said) is a quotation of its own
+whose `parent` is the enclosing one. Single quotation marks double as apostrophes, so a single
+quote opens only before a word and after a space or an opening mark, and closes only after a
+non-space and before a space or punctuation, never inside a word ("we’re") or after a plural
+possessive ("the players’ union"). Offsets are raw offsets (see `segment`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from bot.extraction.doc import Doc, Passage
 from bot.extraction.lexicon import ABBREV_ALWAYS
 
 _CURLY_OPEN, _CURLY_CLOSE, _STRAIGHT = "“", "”", '"'
+_SINGLE_OPEN, _SINGLE_CLOSE, _STRAIGHT_SINGLE = "‘", "’", "'"
 _TRAILING = ",;:—– \t\n"
+_BEFORE_SINGLE_OPEN = ' \t\n([“"—–-/'
+_AFTER_SINGLE_CLOSE = ' \t\n,.;:!?)]”"—–-…'
 _ABBREV_DOT = re.compile(
     r"\b(?:(?i:" + "|".join(sorted((a for a in ABBREV_ALWAYS if "." not in a), key=len)) + r")"
     r"|[A-Z])\."
@@ -28,6 +35,7 @@ class Quotation:
     parts: tuple[tuple[int, int], ...]  # the quoted text, one span per paragraph
     open: int  # raw offset of the first opening mark
     close: int  # raw offset of the last closing mark (end of the text if left open)
+    parent: int | None = None  # index of the enclosing quotation, for a quote in a quote
 
     @property
     def start(self) -> int:
@@ -48,8 +56,8 @@ class Quotation:
 
 
 def find_quotations(doc: Doc) -> list[Quotation]:
-    """Every direct quotation in the article body, in order."""
-    found: list[Quotation] = []
+    """Every direct quotation in the article body, in order; nested ones after their parent."""
+    top: list[Quotation] = []
     pending: list[tuple[int, int]] = []
     pending_open = -1
     for number, block in enumerate(doc.seed.blocks):
@@ -57,7 +65,7 @@ def find_quotations(doc: Doc) -> list[Quotation]:
             continue
         first_char = doc.text[block.start : block.end].lstrip()[:1]
         if pending and first_char not in (_CURLY_OPEN, _STRAIGHT):
-            found.append(Quotation(tuple(pending), pending_open, pending[-1][1]))
+            top.append(Quotation(tuple(pending), pending_open, pending[-1][1]))
             pending = []
         for open_at, close_at in _pairs(doc.text, block.start, block.end):
             span = _inner(doc.text, open_at + 1, close_at)
@@ -68,11 +76,24 @@ def find_quotations(doc: Doc) -> list[Quotation]:
             else:
                 parts, first_open = (span,), open_at
             if close_at < block.end:
-                found.append(Quotation(tuple(parts), first_open, close_at))
+                top.append(Quotation(tuple(parts), first_open, close_at))
             else:
                 pending, pending_open = list(parts), first_open
     if pending:
-        found.append(Quotation(tuple(pending), pending_open, pending[-1][1]))
+        top.append(Quotation(tuple(pending), pending_open, pending[-1][1]))
+    return _with_nested(doc, top)
+
+
+def _with_nested(doc: Doc, top: list[Quotation]) -> list[Quotation]:
+    found: list[Quotation] = []
+    for quotation in top:
+        parent = len(found)
+        found.append(quotation)
+        for start, end in quotation.parts:
+            for open_at, close_at in _single_pairs(doc.text, start, end):
+                span = _inner(doc.text, open_at + 1, close_at)
+                if span is not None:
+                    found.append(Quotation((span,), open_at, close_at, parent))
     return found
 
 
@@ -104,7 +125,49 @@ def _pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             open_at = -1
     if open_at >= 0:
         pairs.append((open_at, end))
+    if not pairs:
+        return _single_pairs(text, start, end)
+    # Single-quoted quotes between the double-quoted ones (‘…,’ said X).
+    gaps = [start, *(p for pair in pairs for p in (pair[0], pair[1] + 1)), end]
+    singles = [
+        pair
+        for a, b in zip(gaps[::2], gaps[1::2], strict=True)
+        for pair in _single_pairs(text, a, b)
+    ]
+    return sorted(pairs + singles)
+
+
+def _single_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pairs of single quotation marks in text[start:end] (see the module docstring)."""
+    pairs: list[tuple[int, int]] = []
+    open_at = -1
+    for pos in range(start, end):
+        char = text[pos]
+        if char not in (_SINGLE_OPEN, _SINGLE_CLOSE, _STRAIGHT_SINGLE):
+            continue
+        if open_at < 0:
+            if char != _SINGLE_CLOSE and _opens_single(text, pos, start, end):
+                open_at = pos
+        elif char != _SINGLE_OPEN and _closes_single(text, pos, end):
+            pairs.append((open_at, pos))
+            open_at = -1
     return pairs
+
+
+def _opens_single(text: str, pos: int, start: int, end: int) -> bool:
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    return before in _BEFORE_SINGLE_OPEN and after.isalnum()
+
+
+def _closes_single(text: str, pos: int, end: int) -> bool:
+    before = text[pos - 1]
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before.isspace() or (pos + 1 < end and after not in _AFTER_SINGLE_CLOSE):
+        return False
+    following = text[pos + 2] if pos + 2 < len(text) else ""
+    plural_possessive = before == "s" and after == " " and following.islower()
+    return not plural_possessive
 
 
 def _inner(text: str, start: int, end: int) -> tuple[int, int] | None:

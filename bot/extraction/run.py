@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +31,10 @@ class SeedReport:
     persons: int
     headings: int
     numbers: int
+    seconds: float = 0.0
 
     @classmethod
-    def of(cls, extraction: Extraction, output: Path) -> SeedReport:
+    def of(cls, extraction: Extraction, output: Path, seconds: float = 0.0) -> SeedReport:
         quotes = extraction.of("quote")
         return cls(
             extraction.seed,
@@ -41,13 +44,14 @@ class SeedReport:
             len(extraction.of("person")),
             len(extraction.of("heading")),
             len(extraction.of("number")),
+            seconds,
         )
 
     def line(self) -> str:
         return (
             f"{self.seed} -> {self.output.name}: {self.quotes} quotes "
             f"({self.quotes_with_speaker} with speaker), {self.persons} persons, "
-            f"{self.headings} headings, {self.numbers} numbers"
+            f"{self.headings} headings, {self.numbers} numbers ({self.seconds:.2f} s)"
         )
 
 
@@ -64,23 +68,31 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def run_build(seeds_dir: Path, out_dir: Path) -> BuildReport:
+def run_build(
+    seeds_dir: Path, out_dir: Path, progress: Callable[[str], None] | None = None
+) -> BuildReport:
     """Extract candidates from every `seeds_dir/*.txt` into `out_dir/<stem>.candidates.yaml`.
 
-    Raises SeedError when the seeds folder is missing, empty or holds an unreadable seed, and
-    BuildError when `out_dir` is not a safe place for candidates (see `_check_out_dir`).
+    `progress` is told about each seed as it starts. Raises SeedError when the seeds folder is
+    missing, empty or holds an unreadable seed, and BuildError when `out_dir` is not a safe place
+    for candidates (see `_check_out_dir`); nothing is written then.
     """
     seeds = load_seeds(seeds_dir)
     if not seeds:
         raise SeedError(f"no seeds (*.txt) in {seeds_dir}")
     target = _check_out_dir(out_dir, seeds_dir)
-    extractions = [extract(seed) for seed in seeds.values()]
+    done: list[tuple[Extraction, float]] = []
+    for number, seed in enumerate(seeds.values(), 1):
+        if progress is not None:
+            progress(f"[{number}/{len(seeds)}] extracting {seed.name}")
+        started = time.perf_counter()
+        done.append((extract(seed), time.perf_counter() - started))
     target.mkdir(parents=True, exist_ok=True)
     reports = []
-    for extraction in extractions:
+    for extraction, seconds in done:
         path = target / (Path(extraction.seed).stem + SUFFIX)
         _write(target, path, render(extraction))
-        reports.append(SeedReport.of(extraction, path))
+        reports.append(SeedReport.of(extraction, path, seconds))
     return BuildReport(out_dir, tuple(reports))
 
 

@@ -143,4 +143,4 @@ def _starts_sentence(text: str, pos: int) -> bool:
     if text[pos] in _OPEN_QUOTES:
         return True
     found = _NEXT_WORD.match(text, pos)
-    return bool(found) and found.group().lower() in SENTENCE_STARTERS
+    return found is not None and found.group().lower() in SENTENCE_STARTERS

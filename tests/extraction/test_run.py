@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 
 from bot.extraction import BuildError, run_build
 from bot.text.seed import SeedError
+from tests.cli.test_cli import run
 
 from .articles import FIXTURE_SEED, REAL_SEED
 
@@ -90,3 +92,14 @@ def test_refuses_curated_or_seeds_folder(tree: Path, target: str) -> None:
     with pytest.raises(BuildError, match="refusing"):
         run_build(tree / "seeds", tree / target)
     assert _snapshot(tree) == before
+
+
+def test_cli_build_shows_progress(tree: Path) -> None:
+    """`briefbot build` says which seed it is on, then one line per seed with its time."""
+    out = tree / "out"
+    result = run(tree, "build", "--out", str(out), BRIEFBOT_SEEDS_DIR=str(tree / "seeds"))
+    assert result.returncode == 0, result.stderr
+    assert "[1/2] extracting 000_824f32114a763518.txt" in result.stderr
+    assert "[2/2] extracting flood_barrier.txt" in result.stderr
+    assert re.search(r"flood_barrier.txt -> .* \(\d+\.\d\d s\)", result.stdout)
+    assert (out / "flood_barrier.candidates.yaml").is_file()
