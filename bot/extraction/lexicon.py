@@ -65,7 +65,8 @@ ROLE_NOUNS = frozenset(
     "premier-elect vice-president vice-chair vice-chairman ombudsman sheriff marshal "
     "alderman alderwoman selectman freeholder magistrate justice barrister solicitor "
     "counsel paralegal advocate strategist columnist anchor host presenter blogger "
-    "creator influencer".split()
+    "creator influencer scorer sniper playmaker blueliner enforcer starter backup newcomer "
+    "prospect centerman star".split()
 )
 # Role nouns that say the person is a woman or a man (used to tell "he" from "she").
 FEMALE_NOUNS = frozenset(
@@ -135,7 +136,7 @@ NON_PERSON_WORDS = frozenset(
     "reserve treasury ministry embassy consulate mission consulting trucking roofing plumbing "
     "printing publishing dredging engineering manufacturing mining shipping banking brewing "
     "marketing advertising broadcasting catering contracting landscaping logistics packaging "
-    "recycling staffing towing bio biotechnologies".split()
+    "recycling staffing towing bio biotechnologies trophy medal cup".split()
 )
 MONTHS = (
     "January February March April May June July August September October November December"

@@ -103,8 +103,13 @@ def find_people(doc: Doc, hidden: str) -> People:
     runs: list[_Run] = []
     for sentence in doc.sentences:
         tokens = tokenize(doc.text, sentence.start, sentence.end)
+        previous: _Run | None = None
         for run in find_runs(sentence, tokens, doc.text):
-            runs.append(_Run(run, _roles(doc, hidden, run), _age(hidden, run)))
+            found = _Run(run, _roles(doc, hidden, run), _age(hidden, run))
+            if previous is not None and not found.roles:
+                found.roles = _shared_plural_role(previous, run)
+            runs.append(found)
+            previous = found
     singles = {r.run.words[0] for r in runs if len(r.run.words) == 1}
     surnames = {r.run.surname for r in runs if len(r.run.words) >= 2}
     persons: list[Person] = []
@@ -148,9 +153,13 @@ def _full_name_is_person(found: _Run, lower_words: set[str], singles: set[str]) 
     run = found.run
     if run.title_cue:
         return run.honorific_only or not any(t.lower in NON_PERSON_WORDS for t in run.name_tokens)
-    if run.against or any(t.lower in lower_words for t in run.name_tokens if t.is_cap):
+    if run.against:
         return False
-    if found.strong or run.speech_cue:
+    if found.strong:  # a role or an age says so even if a name word is a common word ("Hunt")
+        return True
+    if any(t.lower in lower_words for t in run.name_tokens if t.is_cap):
+        return False
+    if run.speech_cue:
         return True
     return run.words[0] not in singles  # "Acme Dredging … Acme said": a company
 
@@ -178,6 +187,15 @@ def _roles(doc: Doc, hidden: str, run: NameRun) -> list[str]:
     return [role for role in found if role]
 
 
+def _shared_plural_role(previous: _Run, run: NameRun) -> list[str]:
+    """ "Wild forwards Kevin Fiala and Zach Parise": the plural title covers both names."""
+    between = run.tokens[previous.run.last + 1 : run.first]
+    if not between or [t.lower for t in between] not in (["and"], [","], [",", "and"]):
+        return []
+    plural = [r for r in previous.roles if r.split()[-1].lower().rstrip("s") in ROLE_NOUNS]
+    return [r for r in plural if r.lower().endswith("s")][:1]
+
+
 def _age(hidden: str, run: NameRun) -> str | None:
     if run.possessive:
         return None
@@ -201,6 +219,14 @@ def _start(mention: Mention) -> int:
 
 def _register(persons: list[Person], run: NameRun) -> Person:
     first = run.words[0] if len(run.words) > 1 else ""
+    for person in persons:  # "Eriksson Ek" after "Joel Eriksson Ek", and the other way round
+        known = [w for w in person.name.split() if not (len(w) == 2 and w.endswith("."))]
+        if len(run.words) >= 2 and run.words != known:
+            shorter, longer = sorted((run.words, known), key=len)
+            if longer[-len(shorter) :] == shorter:
+                if len(run.words) > len(known):
+                    person.name, person.first = run.name, first
+                return person
     for person in persons:
         if person.surname == run.surname and (
             not first or not person.first or first == person.first

@@ -89,7 +89,7 @@ def title_before(doc: Doc, tokens: list[Token], first: int) -> str | None:
         lo += 1
     while hi >= lo and (tokens[hi].lower in _CONNECTORS or tokens[hi].is_honorific):
         hi -= 1
-    if lo > hi or not any(t.is_role_word for t in tokens[lo : hi + 1]):
+    if lo > hi or not any(_role_word(t) for t in tokens[lo : hi + 1]):
         return None
     if lo == hi and tokens[lo].word.endswith("s") and tokens[lo].lower[:-1] in TITLES:
         return tokens[lo].word[:-1]  # "Presidents George W. Bush and ..." -> "President"
@@ -101,6 +101,8 @@ def _in_title_chain(token: Token, after: Token | None) -> bool:
     lower = token.lower
     if token.is_title or lower in ROLE_NOUNS or lower in ROLE_MODIFIERS or _is_acronym(token):
         return True
+    if after is None and lower.endswith("s") and lower[:-1] in ROLE_NOUNS:
+        return True  # "Wild forwards Kevin Fiala and …"
     if lower in CALENDAR_WORDS or lower in FUNCTION_WORDS - _CONNECTORS:
         return False
     if lower in _CONNECTORS:
@@ -115,6 +117,10 @@ def _in_title_chain(token: Token, after: Token | None) -> bool:
     return bool(_ADJECTIVE.search(lower)) or (
         after.lower in ROLE_NOUNS and not lower.endswith(("ed", "s"))
     )
+
+
+def _role_word(token: Token) -> bool:
+    return token.is_role_word or (token.lower.endswith("s") and token.lower[:-1] in ROLE_NOUNS)
 
 
 def _is_acronym(token: Token) -> bool:

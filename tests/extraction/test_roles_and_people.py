@@ -100,6 +100,18 @@ def _roles(tmp_path: Path, body: str) -> dict[str, list[str]]:
             id="definite-description",
         ),
         pytest.param(
+            "Wild forwards Kevin Fiala and Zach Parise scored.",
+            "Zach Parise",
+            "Wild forwards",
+            id="plural-title-over-two-names",
+        ),
+        pytest.param(
+            "Storm defenseman Brad Hunt missed the hunt for the puck.",
+            "Brad Hunt",
+            "Storm defenseman",
+            id="a-role-outweighs-a-common-word",
+        ),
+        pytest.param(
             "Dmitry Peskov, a Kremlin spokesman, spoke first.",
             "Dmitry Peskov",
             "Kremlin spokesman",
@@ -144,6 +156,16 @@ def test_an_age_is_not_a_role(tmp_path: Path) -> None:
             "Authority’s Opioid Prevention campaign worked.",
             {"Jeff Olsen"},
             id="organisations-around-a-person",
+        ),
+        pytest.param(
+            "Minnesota’s Kevin Moller had three assists. Said Moller: “We stuck with it.”",
+            {"Kevin Moller"},
+            id="after-a-team-possessive-and-said",
+        ),
+        pytest.param(
+            "Joel Eriksson Ek scored. Eriksson Ek’s goal came late.",
+            {"Joel Eriksson Ek"},
+            id="two-word-surname",
         ),
         pytest.param(
             "Minnesota Wild coach Bruce Hale praised the Buffalo Sabres.",
