@@ -9,6 +9,7 @@ Tried in order, on the quotation's sentence with every quote hidden (see `frame`
    its subject, walking back over adverbs and appositives; a participle's own subject ("with X
    warning of “…”") or the sentence's ("X defended the plan, saying “…”"); a characterising verb
    whose object holds the quote ("The Arab League called it an “…”"); "according to X, “…”";
+   with no verb, the subject of a sentence that leads into the quote with a colon;
 3. a sentence ending in a colon before the quote ("He said:");
 4. a sentence that is nothing but quotes continues whoever spoke last: the speaker of the
    previous quote, the speaker or the subject of a sentence before it ("Erekat said it was only
@@ -177,6 +178,8 @@ class Attributor:
             for index in range(first - 2, -1, -1):
                 if toks[index].lower == "according" and toks[index + 1].lower == "to":
                     return self._after_verb(frame, index + 2, "according to X")
+            if first > 0 and toks[first - 1].text == ":":  # "Smith was blunt: “…”"
+                return self._first_subject(frame, first, "subject before a colon")
             return None
         return self._subject_of(frame, verb, "X said before the quote")
 

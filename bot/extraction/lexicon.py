@@ -66,7 +66,8 @@ ROLE_NOUNS = frozenset(
     "alderman alderwoman selectman freeholder magistrate justice barrister solicitor "
     "counsel paralegal advocate strategist columnist anchor host presenter blogger "
     "creator influencer scorer sniper playmaker blueliner enforcer starter backup newcomer "
-    "prospect centerman star".split()
+    "prospect centerman star democrat republican predecessor successor colleague ally rival "
+    "mentor protege".split()
 )
 # Role nouns that say the person is a woman or a man (used to tell "he" from "she").
 FEMALE_NOUNS = frozenset(
@@ -136,7 +137,11 @@ NON_PERSON_WORDS = frozenset(
     "reserve treasury ministry embassy consulate mission consulting trucking roofing plumbing "
     "printing publishing dredging engineering manufacturing mining shipping banking brewing "
     "marketing advertising broadcasting catering contracting landscaping logistics packaging "
-    "recycling staffing towing bio biotechnologies trophy medal cup".split()
+    "recycling staffing towing bio biotechnologies biotechnology trophy medal cup hill capitol "
+    "new los las san santa sri hong kong saudi puerto costa jersey york hampshire zealand "
+    "orleans angeles vegas dakota carolina mexico arabia korea emirates coast great britain "
+    "depot ratings economics macroeconomics genomics genetics biologics oncology diagnostics "
+    "biomedical vaccines medicines institutes clinic motor democrats republicans gop".split()
 )
 MONTHS = (
     "January February March April May June July August September October November December"

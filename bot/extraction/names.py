@@ -11,7 +11,8 @@ headline-case "Innovators Under 35" yields no two-word name. The cues recorded o
   article also writes in lower case, "the" or a place preposition right before it ("the Gush
   Etzion bloc", "at Goldman Sachs"), a
   thing or role noun right after it ("the Smith family", "Minnesota Wild coach"), a capitalised
-  name joined to it by "of", "for" or "&" ("Commissioner for Human Rights", "Chapter & Verse").
+  name joined to it by "of", "for" or "&" ("Commissioner for Human Rights", "Chapter & Verse"),
+  "its" after its speech verb ("Eli Lilly said its drug …").
 
 `persons` weighs these with what the whole article says (surnames used alone, see there).
 """
@@ -184,11 +185,27 @@ def _against(run: NameRun) -> str:
     if before is not None and (before.lower == "the" or before.lower in PLACE_PREPOSITIONS):
         return f"after “{before.word}”"
     if after is not None and not run.possessive and after.word.islower():
-        if after.lower in THING_NOUNS or after.lower in ROLE_NOUNS:  # "Minnesota Wild coach"
-            return f"before “{after.word}”"
+        noun = after.lower[:-1] if after.lower.endswith("s") else after.lower
+        if after.lower in THING_NOUNS or after.lower in ROLE_NOUNS or noun in ROLE_NOUNS:
+            return f"before “{after.word}”"  # "Minnesota Wild coach", "Morgan Stanley analysts"
+    if _it_says(run):
+        return "speaks of “its” own"
     if _org_joined(run.tokens, run.first - 1, -1) or _org_joined(run.tokens, run.last + 1, 1):
         return "joined to a name by of/for/&"
     return ""
+
+
+def _it_says(run: NameRun) -> bool:
+    """ "Eli Lilly said its drug …": a company speaks of what is its own (a person may well
+    say "it": "Reid said it would ruin the waterfront")."""
+    index = run.last + 1
+    tokens = run.tokens
+    if run.possessive or index + 1 >= len(tokens) or tokens[index].word not in SPEECH_VERBS:
+        return False
+    following = tokens[index + 1].lower
+    if following == "that" and index + 2 < len(tokens):
+        following = tokens[index + 2].lower
+    return following == "its" and len(run.words) >= 2
 
 
 def _organisation_word(lower: str) -> bool:

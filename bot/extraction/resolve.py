@@ -3,7 +3,8 @@
 A pronoun looks first at people named earlier in its own sentence (outside quotes, not inside a
 prepositional phrase: "Asked about Lowe’s veto, he said" does not point at Lowe), then at the
 sentences before, their subjects first, and last at the names it skipped; the first person
-whose gender agrees (an unknown gender agrees with both) is the one. A definite description
+whose gender agrees (an unknown gender agrees with both, and is then taken as settled) is the
+one. A definite description
 ("the premier", "the coach", "the 51-year-old") is the person whose role or age fits it.
 """
 
@@ -50,7 +51,11 @@ class Resolver:
         """The person a "he" or "she" at raw offset `pos` most likely refers to."""
         gender = "f" if pronoun.lower() in ("she", "her", "hers", "herself") else "m"
         for mention in self._candidates(pos):
-            if self.person(mention.person).gender in (None, gender):
+            person = self.person(mention.person)
+            if person.gender in (None, gender):
+                # What one "he" settles, the next "she" knows: the article spoke of this
+                # person so, and it keeps its pronouns consistent.
+                person.gender = gender
                 return mention
         return None
 

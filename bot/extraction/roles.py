@@ -24,6 +24,7 @@ from bot.extraction.lexicon import (
     DESCRIPTION_NOUNS,
     FUNCTION_WORDS,
     NUMBER_STOPWORDS,
+    PREPOSITIONS,
     PRONOUNS_PLURAL,
     PRONOUNS_SINGULAR,
     ROLE_MODIFIERS,
@@ -46,7 +47,7 @@ _POST = re.compile(
     r"(?P<role>[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,5})"
 )
 _PRE_APPOSITIVE = re.compile(
-    r"(?<![\w’'-])(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Ii]ts|[Aa]n?)\s+"
+    r"(?<![\w’'-])(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Ii]ts|[Aa]n?|[A-Z][\w&-]*[’']s)\s+"
     r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+),\s*$"
 )
 _NOUNS = "|".join(
@@ -58,7 +59,8 @@ _DESCRIPTION = re.compile(
 _AGE = re.compile(r",\s*(?P<age>\d{1,3}),\s*")
 _COMMA = re.compile(r",\s*")
 _PREDICATE = re.compile(
-    r"\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)\s+"
+    r"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|"
+    r"served\s+as)\s+"
     r"(?:(?:a|an|the|its|their)\s+)?(?=\S)"
 )
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
@@ -264,7 +266,10 @@ def description_roles(doc: Doc, people: People, sentence: Sentence) -> list[tupl
         desc = match.group("desc")
         if any(w.lower() in NUMBER_STOPWORDS for w in desc.split()):
             continue
+        leading = doc.text[max(sentence.start, match.start() - 20) : match.start()].split()
         names = {m.person for m in people.in_sentence(sentence.index) if m.end <= match.start()}
+        if names and leading and leading[-1].lower() in PREPOSITIONS:
+            continue  # "X, a former adviser to the governor": someone else
         if not names:
             before = doc.previous(sentence)
             if before is not None:

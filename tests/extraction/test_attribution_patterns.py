@@ -37,6 +37,12 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
             id="pronoun-by-gender-not-nearest-name",
         ),
         pytest.param(
+            "Mayor Ellen Marsh and council member Tom Reid disagreed on Tuesday. Reid said it "
+            "would ruin the waterfront. “It is a disaster,” he said. “We cannot wait,” she said.",
+            ["Tom Reid", "Ellen Marsh"],
+            id="what-he-settles-she-knows",
+        ),
+        pytest.param(
             "Carl Jensen toured the site on Tuesday.\n\n“This is a historic day,” he told "
             "reporters, according to a statement.",
             ["Carl Jensen"],
@@ -57,6 +63,11 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
             "new pumps. “They will be ready by June.”",
             ["Omar Haddad", "Omar Haddad"],
             id="resumes-after-an-unquoted-sentence",
+        ),
+        pytest.param(
+            "Carla Mendes was blunt: “It is a disaster for the town.”",
+            ["Carla Mendes"],
+            id="no-speech-verb-colon",
         ),
         pytest.param(
             "Omar Haddad said the work would start soon.\n\n“We are ready.”",
