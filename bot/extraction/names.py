@@ -20,6 +20,7 @@ headline-case "Innovators Under 35" yields no two-word name. The cues recorded o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.extraction.lexicon import (
     CALENDAR_WORDS,
@@ -60,7 +61,7 @@ class NameRun:
     def name_tokens(self) -> list[Token]:
         return self.tokens[self.first : self.last + 1]
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return [t.word for t in self.name_tokens if t.is_cap]
 
@@ -68,7 +69,7 @@ class NameRun:
     def name(self) -> str:
         return " ".join(t.word + ("." if t.is_initial else "") for t in self.name_tokens)
 
-    @property
+    @cached_property
     def surname(self) -> str:
         words = [w for w in self.words if w.lower() not in NAME_SUFFIXES]
         return (words or self.words)[-1]

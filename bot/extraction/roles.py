@@ -107,8 +107,10 @@ def _in_title_chain(token: Token, after: Token | None) -> bool:
         return True  # "Wild forwards Kevin Fiala and …"
     if lower in CALENDAR_WORDS or lower in FUNCTION_WORDS - _CONNECTORS:
         return False
-    if lower in _CONNECTORS:
-        return after is not None and (after.is_cap or after.is_title or _is_acronym(after))
+    if lower in _CONNECTORS:  # "Secretary of State", "President of the United States"
+        return after is not None and (
+            after.is_cap or after.is_title or _is_acronym(after) or after.lower in _CONNECTORS
+        )
     if token.is_cap or _is_acronym(token):
         return True
     if not token.word.islower() or lower in SPEECH_VERBS or lower in CHARACTERISING_VERBS:

@@ -108,16 +108,27 @@ def _repeated_blocks(raw: str, debris: list[tuple[int, int]]) -> list[tuple[int,
         words = _key(match.group())
         if len(words.split()) >= _REPEAT_MIN_WORDS:
             blocks.append((match.start(), match.end(), words))
+    everything = "\n".join(words for _, _, words in blocks)
+    seen: set[str] = set()
     found: list[tuple[int, int]] = []
-    for index, (start, end, words) in enumerate(blocks):
-        for other, (_, _, other_words) in enumerate(blocks):
-            if other == index:
-                continue
-            longer = len(other_words) > len(words)
-            if (words == other_words and other < index) or (longer and words in other_words):
-                found.append((start, end))
-                break
-    return found
+    for start, end, words in blocks:
+        repeated = words in seen
+        seen.add(words)
+        if repeated or everything.count(words) > 1:  # a copy, or held by a longer paragraph
+            found.append((start, end))
+    return [span for span in found if not _first_of_identical(span, blocks, found)]
+
+
+def _first_of_identical(
+    span: tuple[int, int], blocks: list[tuple[int, int, str]], found: list[tuple[int, int]]
+) -> bool:
+    """Of identical paragraphs, the first is kept (unless a longer one holds them all)."""
+    words = next(w for s, _, w in blocks if s == span[0])
+    copies = [(s, e) for s, e, w in blocks if w == words]
+    if len(copies) < 2 or span != copies[0]:
+        return False
+    held_elsewhere = any(words in w and w != words for _, _, w in blocks)
+    return not held_elsewhere
 
 
 def _key(text: str) -> str:

@@ -54,6 +54,12 @@ def _roles(tmp_path: Path, body: str) -> dict[str, list[str]]:
             id="title-with-of",
         ),
         pytest.param(
+            "All eyes were on the incoming President of the United States Ana Lima.",
+            "Ana Lima",
+            "incoming President of the United States",
+            id="title-with-of-the",
+        ),
+        pytest.param(
             "Chilean chief negotiator Rosa Vidal said the talks would go on.",
             "Rosa Vidal",
             "Chilean chief negotiator",
