@@ -33,6 +33,7 @@ from bot.extraction.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from bot.extraction.organisations import ORG_NOUNS, resolve_description
 from bot.extraction.persons import Mention, People
 from bot.extraction.quotes import Quotation
 from bot.extraction.resolve import Resolver
@@ -156,9 +157,11 @@ class Attributor:
         toks = frame.toks
         for index in range(k, min(len(toks), k + 5)):
             mention = frame.mentions.get(index)
-            if mention is not None:
-                return self._person(mention, cue)
+            if mention is not None and not toks[index].text.endswith(("’s", "'s")):
+                return self._person(mention, cue)  # not "said Murphy’s spokesman X"
             tok = toks[index]
+            if mention is not None:
+                continue
             if not tok.is_word or (tok.lower in FUNCTION_WORDS and tok.lower not in ("the", "a")):
                 break
         end = k
@@ -327,16 +330,29 @@ class Attributor:
             return None
         if lower in GENERIC_GROUPS and all(w[:1].islower() or i == 0 for i, w in enumerate(words)):
             return Speaker(None, "group", cue + " (generic)")
-        named = [frame.mentions[i] for i in range(lo, hi + 1) if i in frame.mentions]
-        if named:
-            return self._person(named[-1], cue)
+        head = frame.mentions.get(hi)
+        if head is not None and not _possessor_or_object(frame, lo, hi, head):
+            return self._person(head, cue)
+        pos = frame.toks[lo].start
         if lower in ROLE_NOUNS or lower in TITLES or lower.endswith("year-old"):
-            mention = self.resolver.description(text, frame.toks[lo].start)
-            if mention is not None:
+            mention = self.resolver.description(text, pos)
+            if mention is not None and head is None:
                 return self._person(mention, cue + " (description)")
+        if lower in ORG_NOUNS:
+            sentence = self.doc.sentence_at(pos)
+            index = sentence.index if sentence else 0
+            organisation = resolve_description(self.people.organisations, text, pos, index)
+            if organisation is not None:
+                return Speaker(organisation.name, "source", cue + " (description)")
         if len(words) > 10:
             return None
         return Speaker(text, "source", cue)
+
+
+def _possessor_or_object(frame: Frame, lo: int, hi: int, mention: Mention) -> bool:
+    """Whether the person ending a phrase is not its head: "a spokesman for John Smith"."""
+    first = next(i for i in range(lo, hi + 1) if frame.mentions.get(i) is mention)
+    return any(frame.toks[i].lower in ("for", "of", "to") for i in range(lo, first))
 
 
 def _is_pronoun(frame: Frame, subject: tuple[int, int] | Mention | None) -> bool:

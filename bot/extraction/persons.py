@@ -17,6 +17,7 @@ from bot.extraction.doc import Doc
 from bot.extraction.gender import infer_genders
 from bot.extraction.lexicon import HONORIFICS, NON_PERSON_WORDS, ROLE_NOUNS
 from bot.extraction.names import NameRun, find_runs
+from bot.extraction.organisations import Organisation, find_organisations
 from bot.extraction.roles import (
     appositive_after,
     description_roles,
@@ -65,6 +66,7 @@ class Person:
 class People:
     persons: list[Person]
     mentions: list[Mention]  # sorted by start
+    organisations: list[Organisation] = field(default_factory=list)
 
     def by_name(self, name: str) -> Person:
         return next(p for p in self.persons if p.name == name)
@@ -146,6 +148,7 @@ def find_people(doc: Doc, hidden: str) -> People:
             people.by_name(name).add_role(role, sentence.index)
     for person, gender in infer_genders(doc, people, hidden).items():
         person.gender = gender
+    people.organisations = find_organisations(doc, [(m.cue_start, m.end) for m in people.mentions])
     return people
 
 

@@ -23,6 +23,15 @@ _AGE = re.compile(r"(\d{1,3})-year-old")
 # Role words a description may use for a title the article gave ("the premier" for a prime
 # minister, "the lawmaker" for a senator).
 _SYNONYMS = {
+    "governor": ("governor", "gov"),
+    "senator": ("senator", "sen"),
+    "representative": ("representative", "rep"),
+    "congressman": ("congressman", "rep", "representative"),
+    "congresswoman": ("congresswoman", "rep", "representative"),
+    "president": ("president", "pres"),
+    "professor": ("professor", "prof"),
+    "doctor": ("doctor", "dr"),
+    "secretary": ("secretary", "sec"),
     "premier": ("prime minister", "premier"),
     "pm": ("prime minister",),
     "lawmaker": ("senator", "representative", "congressman", "congresswoman", "mp", "sen"),

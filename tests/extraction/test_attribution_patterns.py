@@ -165,6 +165,27 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
             id="age-description",
         ),
         pytest.param(
+            "Harbor Genomics, a Boston biotech company, raised $120 million. “This gets us to "
+            "the clinic,” the company said.",
+            ["Harbor Genomics"],
+            id="the-company-names-the-company",
+        ),
+        pytest.param(
+            "Gov. Phil Moran vetoed the bill. “It was the right call,” the governor said.",
+            ["Phil Moran"],
+            id="the-governor-is-the-gov",
+        ),
+        pytest.param(
+            "“We will respond,” said Moran’s spokesman Mahen Gunaratna.",
+            ["Mahen Gunaratna"],
+            id="said-a-possessor-and-his-spokesman",
+        ),
+        pytest.param(
+            "Gov. Phil Moran was away. Moran’s spokesman said the veto was “final”.",
+            ["Moran’s spokesman"],
+            id="a-spokesman-is-not-his-boss",
+        ),
+        pytest.param(
             "Critics call it a “vanity project”.",
             [None],
             id="generic-critics-are-nobody",
