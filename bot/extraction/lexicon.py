@@ -67,7 +67,7 @@ ROLE_NOUNS = frozenset(
     "counsel paralegal advocate strategist columnist anchor host presenter blogger "
     "creator influencer scorer sniper playmaker blueliner enforcer starter backup newcomer "
     "prospect centerman star democrat republican predecessor successor colleague ally rival "
-    "mentor protege".split()
+    "mentor protege gm blue-liner left-winger right-winger co-captain".split()
 )
 # Role nouns that say the person is a woman or a man (used to tell "he" from "she").
 FEMALE_NOUNS = frozenset(

@@ -58,6 +58,7 @@ _DESCRIPTION = re.compile(
 )
 _AGE = re.compile(r",\s*(?P<age>\d{1,3}),\s*")
 _COMMA = re.compile(r",\s*")
+_LEADING_ADVERB = re.compile(r"(?:now|also|currently|formerly|once|still|then)\s+(?=\S)")
 _PREDICATE = re.compile(
     r"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|"
     r"served\s+as)\s+"
@@ -138,7 +139,8 @@ def appositive_after(doc: Doc, hidden: str, end: int, sentence: Sentence) -> str
         return None
     age = _AGE.match(hidden, end, sentence.end)
     start = age.end() if age else found.end()
-    segments = _segments(hidden, start, sentence.end)
+    adverb = _LEADING_ADVERB.match(hidden, start, sentence.end)  # "X, now the Sabres’ coach,"
+    segments = _segments(hidden, adverb.end() if adverb else start, sentence.end)
     if not segments or not _is_role_phrase(doc.seed.raw[segments[0][0] : segments[0][1]]):
         return None
     kept = segments[:1]
@@ -209,13 +211,22 @@ def _trim_end(hidden: str, start: int, end: int) -> int:
 
 
 def _is_role_phrase(text: str) -> bool:
-    words = [w.lower().strip("’'") for w in _WORDS.findall(text)]
+    """A role noun in its first words, or, after an article or a capitalised word, a head
+    shaped like one ("a longtime organizer"; not "remembers the winter")."""
+    raw_words = _WORDS.findall(text)
+    words = [w.lower().strip("’'") for w in raw_words]
     if not words or words[0] in FUNCTION_WORDS - {"a", "an", "the"}:
         return False
     head = words[: next((i for i, w in enumerate(words) if w in ("of", "at", "for", "in")), None)]
     if any(w in ROLE_NOUNS or w in TITLES for w in words[:8]):
         return True
-    return bool(head) and bool(_ROLE_SHAPE.search(head[-1])) and head[-1] not in NUMBER_STOPWORDS
+    introduced = words[0] in ("a", "an", "the") or raw_words[0][:1].isupper()
+    return (
+        introduced
+        and bool(head)
+        and bool(_ROLE_SHAPE.search(head[-1]))
+        and head[-1] not in NUMBER_STOPWORDS
+    )
 
 
 def predicate_role(doc: Doc, hidden: str, end: int, sentence: Sentence) -> str | None:

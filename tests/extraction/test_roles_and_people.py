@@ -118,6 +118,18 @@ def _roles(tmp_path: Path, body: str) -> dict[str, list[str]]:
             id="a-role-outweighs-a-common-word",
         ),
         pytest.param(
+            "Ralph Krause, now the Rangers’ coach, said little.",
+            "Ralph Krause",
+            "Rangers’ coach",
+            id="appositive-after-an-adverb",
+        ),
+        pytest.param(
+            "Wild GM Bill Guerin spoke after the trade.",
+            "Bill Guerin",
+            "Wild GM",
+            id="acronym-role",
+        ),
+        pytest.param(
             "Dmitry Peskov, a Kremlin spokesman, spoke first.",
             "Dmitry Peskov",
             "Kremlin spokesman",
