@@ -92,8 +92,10 @@ class Attributor:
         if head is None or tail is None:
             return NOBODY
         frame = self._frame(head.start, tail.end)
-        first = next(i for i, t in enumerate(frame.toks) if t.quote == index)
-        last = max(i for i, t in enumerate(frame.toks) if t.quote == index)
+        own = [i for i, t in enumerate(frame.toks) if t.quote == index]
+        if not own:
+            return NOBODY
+        first, last = own[0], own[-1]
         for attempt in (
             lambda: self._after(frame, last, quote),
             lambda: self._before(frame, first),

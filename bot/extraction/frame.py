@@ -103,9 +103,6 @@ class Frame:
                     frame.mentions.setdefault(index, mention)
         return frame
 
-    def q_index(self, quote: int) -> int | None:
-        return next((i for i, t in enumerate(self.toks) if t.quote == quote), None)
-
     def mention_ending(self, index: int) -> Mention | None:
         """The mention whose last token is `index` (the name may carry a possessive)."""
         mention = self.mentions.get(index)

@@ -242,18 +242,6 @@ OBJECT_VERBS = frozenset(
 )
 # Prepositions that put a name in a place or organisation: "at Goldman Sachs", "in New York".
 PLACE_PREPOSITIONS = frozenset("at in into inside across near throughout".split())
-# Words that open a clause that is not the main clause (skipped when looking for a subject).
-CLAUSE_OPENERS = frozenset(
-    "in on at after before apart despite since when while although though as because if with "
-    "without during for from by according following unlike like amid among under over "
-    "through once now then however meanwhile still yet also moreover furthermore but and "
-    "whereas earlier later last yesterday today".split()
-)
-# Words that end a backward scan for the subject of a speech verb ("... when he said:").
-CLAUSE_BOUNDARIES = frozenset(
-    "when as and but that while because after before if where though although then so who "
-    "which whom whose".split()
-)
 PRONOUNS_SINGULAR = frozenset("he she".split())
 PRONOUNS_PLURAL = frozenset("they we".split())
 

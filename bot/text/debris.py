@@ -5,7 +5,8 @@
   "Read more: …", "Related:", share bars, newsletter boxes, photo captions with a credit
   ("(AP Photo/Jim Mone)", "Photo: … / Getty Images"), contact lines ("Contact Ann Lee at
   alee@example.com", "Follow her on Twitter @annlee"), copyright and syndication notes ("This
-  article has been adapted from its original source.");
+  article has been adapted from its original source."), bylines and date lines ("By Jane Roe,
+  Staff Writer", "Updated: Nov. 19, 2019");
 - repeated paragraphs: a paragraph that says again what another says (a caption printed twice, a
   pull quote lifted from the body) is debris wherever it stands, and the other copy is kept.
 
@@ -46,6 +47,8 @@ _CHROME = re.compile(
     r"|(?:photo|image|picture|photograph|credit)s?(?:\s+by)?\s*[:|/]"
     r"|this (?:article|story|report|content) (?:has been|was|is|first|originally)\b.*"
     r"\b(?:adapted|published|appeared|updated|produced|syndicated)\b"
+    r"|(?:updated|published|posted|last modified)\b:?.{0,40}\d.{0,30}$"
+    r"|(?:staff writer|staff reporter|special to the\b.{0,40}|associated press)\W*$"
     r")",
     re.IGNORECASE,
 )
@@ -60,6 +63,12 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # Newsletter boxes: what they offer and what they ask for.
+# A byline ("By Jane Roe", "By Jane Roe and Tom Lee, Staff Writers") or a bare date line.
+_BYLINE = re.compile(
+    r"^(?:[Bb]y\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})*(?:,.{0,40})?"
+    r"|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}(?:,?\s+\d{1,2}:\d\d\s*[ap]\.?m\.?)?.{0,12}))$"
+)
 _NEWSLETTER = re.compile(
     r"(?=.*\b(?:newsletters?|inbox|e-?mail address|e-?mail updates|alerts)\b)"
     r"(?=.*\b(?:sign up|subscribe|get|receive|enter|delivered|register)\b)",
@@ -68,6 +77,7 @@ _NEWSLETTER = re.compile(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SHORT_LINE_WORDS = 30
 _CONTACT_WORDS = 20
+_BYLINE_WORDS = 12
 _CAPTION_WORDS = 70
 _REPEAT_MIN_WORDS = 4
 _NON_WORD = re.compile(r"[^\w]+")
@@ -93,6 +103,8 @@ def _is_debris_line(line: str) -> bool:
         return True
     words = len(text.split())
     if words <= _SHORT_LINE_WORDS and (_CHROME.search(text) or _NEWSLETTER.match(text)):
+        return True
+    if words <= _BYLINE_WORDS and _BYLINE.match(text):
         return True
     if words <= _CONTACT_WORDS and _EMAIL.search(text):
         return True

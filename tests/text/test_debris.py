@@ -33,6 +33,11 @@ def _debris(raw: str) -> list[str]:
         "Copyright 2019 The Courier. All rights reserved.",
         "This article has been adapted from its original source.",
         "Time limit is exhausted. Please reload the CAPTCHA.",
+        "By Jane Roe",
+        "By Jane Roe and Tom Lee, Staff Writers",
+        "Special to the Courier",
+        "Updated: Nov. 19, 2019, 5:09 p.m.",
+        "Nov. 19, 2019",
     ],
 )
 def test_chrome_lines_are_debris(line: str) -> None:
@@ -50,6 +55,8 @@ def test_chrome_lines_are_debris(line: str) -> None:
         "Read the report, she told the council, before you vote.",
         "The copyright lawsuit was filed in 2019.",
         "Share prices fell 3 percent.",
+        "By Tuesday the river had risen two metres.",
+        "Published reports said the dam would hold.",
     ],
 )
 def test_article_lines_are_kept(line: str) -> None:
