@@ -249,7 +249,19 @@ class Attributor:
         ]
         if finite:
             return self._subject_of(frame, finite[-1], cue)
-        return self._first_subject(frame, verb, cue)
+        return self._first_subject(frame, verb, cue) or self._leading_name(frame, verb, cue)
+
+    def _leading_name(self, frame: Frame, limit: int, cue: str) -> Speaker | None:
+        """A capitalised name opening the sentence, as a source ("The Federal Reserve left its
+        rate unchanged, saying …")."""
+        toks = frame.toks
+        index = 1 if toks and toks[0].lower in ("the", "a", "an") else 0
+        start = index
+        while index < limit and (toks[index].is_cap or toks[index].lower in ("of", "for", "&")):
+            index += 1
+        if index == start or not toks[index - 1].is_cap or frame.mentions.get(index - 1):
+            return None
+        return Speaker(frame.text(0, index - 1), "source", cue)
 
     def _first_subject(self, frame: Frame, limit: int, cue: str) -> Speaker | None:
         """The first person or pronoun of the sentence that is not in a prepositional phrase."""

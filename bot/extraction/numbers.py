@@ -78,7 +78,7 @@ def _noise(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
         return True
     if re.match(r":\d\d", after) or re.search(r"\d:$", before):
         return True
-    if _MONTH.search(before) and re.fullmatch(r"\d{1,2}", value):
+    if _MONTH.search(before) and re.fullmatch(r"\d{1,2}(?:[-–]\d{1,2})?", value):
         return True
     if before.endswith("(") and after.startswith(")"):
         return True
@@ -96,6 +96,8 @@ def _matters(mention: NumberMention, value: str, quoted: bool) -> bool:
         return True  # a year, or a named version such as "Cold War 2.0"
     if spelled and "-" in value:
         return False  # "two-state solution"
+    if re.search(r"\d-[a-z]", value) and not mention.unit:
+        return False  # "the 10-year Treasury note"
     if spelled and not strong and not mention.unit:
         return False  # "the only two states"
     if quoted:

@@ -58,6 +58,7 @@ _DESCRIPTION = re.compile(
 )
 _AGE = re.compile(r",\s*(?P<age>\d{1,3}),\s*")
 _COMMA = re.compile(r",\s*")
+_RELATIVE = re.compile(r"\s+(?:who|which|whose|whom|that)\s+")
 _LEADING_ADVERB = re.compile(r"(?:now|also|currently|formerly|once|still|then)\s+(?=\S)")
 _PREDICATE = re.compile(
     r"(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|"
@@ -150,6 +151,7 @@ def appositive_after(doc: Doc, hidden: str, end: int, sentence: Sentence) -> str
     text = doc.seed.raw[kept[0][0] : kept[-1][1]]
     if len(text.split()) > _MAX_APPOSITIVE_WORDS:
         text = doc.seed.raw[segments[0][0] : segments[0][1]]
+    text = _RELATIVE.split(text, maxsplit=1)[0]  # "a former Fed economist who now teaches …"
     return _ARTICLE.sub("", text).strip() or None
 
 

@@ -1,6 +1,6 @@
 """What scraping leaves in an article that is no part of it, as raw spans to skip.
 
-- footnote markers ("[8]", "[citation needed]");
+- footnote markers ("[8]", "[citation needed]") and datelines ("TRENTON, N.J. (AP) — ");
 - page-chrome lines: CAPTCHA and cookie notices, "Loading Photo Gallery", "Advertisement",
   "Read more: …", "Related:", share bars, newsletter boxes, photo captions with a credit
   ("(AP Photo/Jim Mone)", "Photo: … / Getty Images"), contact lines ("Contact Ann Lee at
@@ -74,6 +74,11 @@ _NEWSLETTER = re.compile(
     r"(?=.*\b(?:sign up|subscribe|get|receive|enter|delivered|register)\b)",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?"
+    r"\s*(?:\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN)\))?\s*(?:—|–|--|-)\s*(?=[A-Z“\"‘])"
+)
+_DATELINE_BLOCKS = 3
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SHORT_LINE_WORDS = 30
 _CONTACT_WORDS = 20
@@ -86,6 +91,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 def debris_spans(raw: str) -> list[tuple[int, int]]:
     """Raw spans that are scraping debris, sorted (see the module docstring)."""
     spans = [(m.start(), m.end()) for m in _FOOTNOTE.finditer(raw)]
+    spans.extend(_datelines(raw))
     offset = 0
     for line in raw.splitlines(keepends=True):
         if _is_debris_line(line):
@@ -93,6 +99,18 @@ def debris_spans(raw: str) -> list[tuple[int, int]]:
         offset += len(line)
     spans.extend(_repeated_blocks(raw, spans))
     return _merged(spans)
+
+
+def _datelines(raw: str) -> list[tuple[int, int]]:
+    """ "TRENTON, N.J. (AP) — " opening one of the first paragraphs after the title."""
+    found = []
+    for number, block in enumerate(_BLOCK.finditer(raw)):
+        if number > _DATELINE_BLOCKS:
+            break
+        dateline = _DATELINE.match(raw, block.start(), block.end())
+        if number > 0 and dateline:
+            found.append((dateline.start(), dateline.end()))
+    return found
 
 
 def _is_debris_line(line: str) -> bool:

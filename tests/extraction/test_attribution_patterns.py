@@ -186,6 +186,18 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
             id="a-spokesman-is-not-his-boss",
         ),
         pytest.param(
+            "WASHINGTON (AP) — The Federal Reserve held rates steady, saying inflation was "
+            "“somewhat elevated.”",
+            ["The Federal Reserve"],
+            id="organisation-then-saying-after-a-dateline",
+        ),
+        pytest.param(
+            "Mark Feld, a former economist who now teaches, called it “too cautious.” He said "
+            "the “data” would decide.",
+            ["Mark Feld", "Mark Feld"],
+            id="a-period-in-the-quote-ends-the-sentence",
+        ),
+        pytest.param(
             "Critics call it a “vanity project”.",
             [None],
             id="generic-critics-are-nobody",

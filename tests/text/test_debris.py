@@ -73,3 +73,19 @@ def test_repeated_caption_and_pull_quote() -> None:
     pull = "“We cannot wait for the next flood”"
     raw = f"A title\n\n{caption}\n\n{BODY}\n\n{pull}\n\n{quote}\n\n{caption}\n"
     assert _debris(raw) == [pull, caption]
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("TRENTON, N.J. (AP) — The Senate passed it.", "TRENTON, N.J. (AP) —"),
+        ("ST. PAUL, Minn. — Lind scored twice.", "ST. PAUL, Minn. —"),
+        ("WASHINGTON — The Fed held rates.", "WASHINGTON —"),
+        ("The Fed held rates — for now.", None),
+        ("NATO — the alliance — met.", None),
+    ],
+)
+def test_datelines(opening: str, dateline: str | None) -> None:
+    """A dateline opening the first paragraph is skipped; the sentence after it is kept."""
+    found = _debris(f"A title\n\n{opening}\n")
+    assert found == ([dateline] if dateline else [])
