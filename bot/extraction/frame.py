@@ -99,7 +99,7 @@ class Frame:
             frame.toks.append(Tok(found.start(), found.end(), found.group(), quote))
         for mention in people.within(start, end):
             for index, tok in enumerate(frame.toks):
-                if mention.cue_start <= tok.start and tok.end <= mention.end + 2:
+                if tok.is_word and mention.cue_start <= tok.start and tok.end <= mention.end + 2:
                     frame.mentions.setdefault(index, mention)
         return frame
 
@@ -150,9 +150,9 @@ class Frame:
             if start is None:
                 return None
             segment = range(start, index)
-            named = [self.mentions[i] for i in segment if i in self.mentions]
-            if named:
-                return named[-1]
+            ending = self.mention_ending(index - 1) if index - 1 >= start else None
+            if ending is not None:  # "Jan Hatzius", not "a frequent Kristie critic"
+                return ending
             words = [self.toks[i] for i in segment if self.toks[i].is_word]
             if not words and start == index:
                 return None

@@ -1,8 +1,9 @@
 """Who "he", "she" or "the premier" is: salience, gender and roles, not the nearest name.
 
-A pronoun looks first at people named earlier in its own sentence (outside quotes, not inside a
-prepositional phrase: "Asked about Lowe’s veto, he said" does not point at Lowe), then at the
-sentences before, their subjects first, and last at the names it skipped; the first person
+A pronoun looks first at people named earlier in its own sentence where they may be a subject
+(outside quotes, not after a preposition or a verb: "Asked about Lowe’s veto, he said" does not
+point at Lowe), then at the sentences before, their subjects first, and last at the names it
+skipped; the first person
 whose gender agrees (an unknown gender agrees with both, and is then taken as settled) is the
 one. A definite description
 ("the premier", "the coach", "the 51-year-old") is the person whose role or age fits it.
@@ -14,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from bot.extraction.doc import Doc
-from bot.extraction.lexicon import PREPOSITIONS
 from bot.extraction.persons import Mention, People, Person
 
 _LOOKBACK = 3
@@ -45,6 +45,11 @@ _SYNONYMS = {
     "diplomat": ("ambassador", "envoy", "minister", "diplomat"),
 }
 _WORD = re.compile(r"[\w’'-]+")
+# Words after which a name opens a clause ("When Smith arrived, he said").
+_SUBJECT_OPENERS = frozenset(
+    "and but or so yet when while after before as because if although though since until "
+    "unless once whereas that where then also".split()
+)
 
 
 @dataclass
@@ -73,8 +78,8 @@ class Resolver:
         if sentence is None:
             return []
         same = [m for m in self._outside(sentence.index) if m.end <= pos]
-        direct = [m for m in reversed(same) if not self._after_preposition(m)]
-        skipped = [m for m in reversed(same) if self._after_preposition(m)]
+        direct = [m for m in reversed(same) if self._subject_like(m)]
+        skipped = [m for m in reversed(same) if not self._subject_like(m)]
         ordered = list(direct)
         current = sentence
         for _ in range(_LOOKBACK):
@@ -82,24 +87,27 @@ class Resolver:
             if before is None:
                 break
             named = self._outside(before.index)
-            ordered += [m for m in named if not self._after_preposition(m)]
-            ordered += [m for m in named if self._after_preposition(m)]
+            ordered += [m for m in named if self._subject_like(m)]
+            ordered += [m for m in named if not self._subject_like(m)]
             current = before
         return ordered + skipped
 
     def _outside(self, sentence: int) -> list[Mention]:
         return [m for m in self.people.in_sentence(sentence) if self.hidden[m.start] != "\x01"]
 
-    def _after_preposition(self, mention: Mention) -> bool:
-        """Whether the name sits in a prepositional phrase ("about Lowe’s veto")."""
+    def _subject_like(self, mention: Mention) -> bool:
+        """Whether the name may be a clause's subject: it opens the sentence or follows a comma,
+        a conjunction or a determiner, not a preposition or a verb ("about Lowe’s veto",
+        "whether he expected Kristie to testify")."""
         before = self.hidden[max(0, mention.cue_start - 40) : mention.cue_start].split()
         while before and before[-1].lower() in ("the", "a", "an"):
             before.pop()
-        return (
-            bool(before)
-            and before[-1].lower().strip(",") in PREPOSITIONS
-            and not before[-1].endswith(",")
-        )
+        if not before or before[-1].endswith((",", ";", ":", "—", "–", "\x01")):
+            return True
+        word = before[-1].lower().strip("“”\"‘’'(")
+        if not word or not word.isalpha() or before[-1][:1].isupper():
+            return True
+        return word in _SUBJECT_OPENERS
 
     def description(self, phrase: str, pos: int) -> Mention | None:
         """The person a description such as "the premier" or "the 51-year-old" refers to."""

@@ -219,6 +219,8 @@ def _is_role_phrase(text: str) -> bool:
     words = [w.lower().strip("’'") for w in raw_words]
     if not words or words[0] in FUNCTION_WORDS - {"a", "an", "the"}:
         return False
+    if re.match(r"[DRI]-[A-Z]", raw_words[0]):
+        return False  # "D-Gloucester": a party and a district
     head = words[: next((i for i, w in enumerate(words) if w in ("of", "at", "for", "in")), None)]
     if any(w in ROLE_NOUNS or w in TITLES for w in words[:8]):
         return True

@@ -42,6 +42,7 @@ def _figures(score: ArticleScore) -> tuple[int, int, int, int, int, int]:
         ("hockey", (9, 9, 5, 5, 0, 9)),
         ("hockey2", (11, 11, 6, 6, 0, 11)),
         ("politics", (7, 7, 5, 5, 0, 7)),
+        ("politics2", (13, 13, 7, 7, 0, 13)),
         ("biotech", (4, 4, 3, 3, 0, 4)),
         ("economy", (5, 5, 5, 5, 0, 5)),
         # Two firms named like people ("Morgan Stanley was more cautious", "Eli Lilly said it

@@ -43,6 +43,18 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
             id="what-he-settles-she-knows",
         ),
         pytest.param(
+            "Steve Sweeny said he would hold hearings. Asked whether he expected Chris Kristie "
+            "to testify, he said “not much.”",
+            ["Steve Sweeny"],
+            id="pronoun-skips-an-object-of-its-own-sentence",
+        ),
+        pytest.param(
+            "State Sen. Michael Doherty, a frequent Kristie critic, said the governor had "
+            "“never once” called.",
+            ["Michael Doherty"],
+            id="a-name-inside-an-appositive-is-no-subject",
+        ),
+        pytest.param(
             "Carl Jensen toured the site on Tuesday.\n\n“This is a historic day,” he told "
             "reporters, according to a statement.",
             ["Carl Jensen"],
