@@ -42,6 +42,17 @@ _GENERIC = frozenset(
     "retailer chain group organization organisation nonprofit charity manufacturer developer "
     "producer publisher airline operator utility".split()
 )
+# "the agency" may be an Administration, "the union" an Association: the words a name may use.
+_KINDS = {
+    "agency": "agency administration department office bureau commission service authority",
+    "department": "department ministry office",
+    "ministry": "ministry department office",
+    "regulator": "agency administration commission authority board office",
+    "union": "union association federation",
+    "group": "group association coalition alliance organization organisation",
+    "bank": "bank reserve",
+    "government": "government administration",
+}
 _JOINERS = frozenset("of for and & the de".split())
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,5}?(?P<noun>[\w-]+)\s*[,.]")
 
@@ -127,7 +138,8 @@ def resolve_description(
         return None
     head = words[-1]
     before = [o for o in organisations if o.start < pos and sentence - o.sentence <= 6]
-    named = [o for o in before if head in o.name.lower().split()]
+    kinds = set(_KINDS.get(head, head).split())
+    named = [o for o in before if kinds & set(o.name.lower().split())]
     if named:
         return named[-1]
     return before[-1] if before and head in _GENERIC else None

@@ -44,6 +44,7 @@ def _figures(score: ArticleScore) -> tuple[int, int, int, int, int, int]:
         ("politics", (7, 7, 5, 5, 0, 7)),
         ("politics2", (13, 13, 7, 7, 0, 13)),
         ("biotech", (4, 4, 3, 3, 0, 4)),
+        ("biotech2", (7, 7, 4, 4, 0, 7)),
         ("economy", (5, 5, 5, 5, 0, 5)),
         # Two firms named like people ("Morgan Stanley was more cautious", "Eli Lilly said it
         # would not comment") are still listed as persons: nothing in the text tells them apart.
