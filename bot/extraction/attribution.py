@@ -22,6 +22,7 @@ A quote inside a quote is said by the enclosing quote's speaker. Subjects resolv
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.extraction.doc import Doc
@@ -41,6 +42,11 @@ from bot.extraction.segment import Sentence
 
 _CLAUSE_END = frozenset(",—–")
 _HARD_BOUNDARY_AFTER_COMMA = frozenset("and but while whereas although though yet".split())
+_ON_BEHALF = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|official|officials|"
+    r"representative|statement|source|sources)\s+(?:for|of|at|from)\s+(?:the\s+)?(?P<org>.+)",
+    re.IGNORECASE,
+)
 _CHARACTERISING_REACH = 8
 _TRAILING_REACH = 14
 _LOOKBACK = 3
@@ -261,7 +267,7 @@ class Attributor:
             index += 1
         if index == start or not toks[index - 1].is_cap or frame.mentions.get(index - 1):
             return None
-        return Speaker(frame.text(0, index - 1), "source", cue)
+        return Speaker(_source_name(frame.text(0, index - 1)), "source", cue)
 
     def _first_subject(self, frame: Frame, limit: int, cue: str) -> Speaker | None:
         """The first person or pronoun of the sentence that is not in a prepositional phrase."""
@@ -360,7 +366,20 @@ class Attributor:
                 return Speaker(organisation.name, "source", cue + " (description)")
         if len(words) > 10:
             return None
-        return Speaker(text, "source", cue)
+        return Speaker(_source_name(text), "source", cue)
+
+
+def _source_name(text: str) -> str:
+    """An organisation as the article names it: "A spokesperson for the British Foreign
+    Office" speaks for the British Foreign Office, "The Arab League" is the Arab League; common
+    nouns keep their article ("an official Kremlin statement", "the two leaders")."""
+    found = _ON_BEHALF.match(text)
+    if found and found.group("org")[:1].isupper():
+        text = found.group("org")
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an") and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return text
 
 
 def _possessor_or_object(frame: Frame, lo: int, hi: int, mention: Mention) -> bool:

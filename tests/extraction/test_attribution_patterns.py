@@ -108,7 +108,7 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
         ),
         pytest.param(
             "The Arab League called it an “extremely adverse development”.",
-            ["The Arab League"],
+            ["Arab League"],
             id="organisation-called-it",
         ),
         pytest.param(
@@ -119,7 +119,7 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
         pytest.param(
             "A spokesperson for the Harbour Authority reiterated its view that the work was "
             "“on schedule and on budget”.",
-            ["A spokesperson for the Harbour Authority"],
+            ["Harbour Authority"],
             id="spokesperson-for-an-organisation",
         ),
         pytest.param(
@@ -200,7 +200,7 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
         pytest.param(
             "WASHINGTON (AP) — The Federal Reserve held rates steady, saying inflation was "
             "“somewhat elevated.”",
-            ["The Federal Reserve"],
+            ["Federal Reserve"],
             id="organisation-then-saying-after-a-dateline",
         ),
         pytest.param(
