@@ -146,7 +146,8 @@ def _person_candidate(doc: Doc, person: Person, ids: IdMaker) -> Candidate:
         section=doc.seed.section_at(evidence[0].start) if evidence else "",
         details={
             "name": person.name,
-            "role": max((r for r, _ in person.roles), key=lambda r: len(r.split()), default=None),
+            # every role in text order, for "Who is X?": "State Sen.; Warren County Republican"
+            "role": "; ".join(role for role, _ in person.roles) or None,
             "roles": [role for role, _ in person.roles],
             "age": person.age,
             "gender": person.gender,
