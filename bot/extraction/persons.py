@@ -125,7 +125,13 @@ def find_people(doc: Doc, hidden: str) -> People:
             mentions.append((found, person))
     taken = {id(found) for found, _ in mentions}
     for found in runs:
-        if id(found) not in taken and len(found.run.words) == 1 and not found.run.against:
+        # A known surname after "in" or "the" is still that person ("in Trump’s honor").
+        positional = found.run.against.startswith(("after", "before"))
+        if (
+            id(found) not in taken
+            and len(found.run.words) == 1
+            and (not found.run.against or positional)
+        ):
             known = _by_surname(persons, mentions, found.run)
             if known is not None:
                 mentions.append((found, known))

@@ -143,6 +143,15 @@ def test_roles(tmp_path: Path, body: str, name: str, role: str) -> None:
     assert role in roles.get(name, []), roles
 
 
+def test_a_known_surname_after_a_preposition_is_that_person(tmp_path: Path) -> None:
+    """ "a banquet in Lind’s honor" is Lind's mention: "the veteran" later is no one else's."""
+    body = (
+        "Coach Ann Vale praised Marco Lind. Ann Vale ordered a banquet in Lind’s honor. "
+        "Fans cheered the veteran winger."
+    )
+    assert _roles(tmp_path, body)["Ann Vale"] == ["Coach"]
+
+
 def test_an_age_is_not_a_role(tmp_path: Path) -> None:
     """“Lind, 35, scored” gives Lind no role."""
     assert _roles(tmp_path, "Marco Lind, 35, scored twice. Lind said little.") == {"Marco Lind": []}
