@@ -112,8 +112,8 @@ class Resolver:
     def description(self, phrase: str, pos: int) -> Mention | None:
         """The person a description such as "the premier" or "the 51-year-old" refers to."""
         words = [w.lower() for w in _WORD.findall(phrase)]
-        if not words:
-            return None
+        if not words or words[0] not in ("the", "this", "that"):
+            return None  # "one analyst", "a spokesman": someone the article does not name
         age = _AGE.search(phrase)
         if age:
             fits = [p for p in self.people.persons if p.age == age.group(1)]

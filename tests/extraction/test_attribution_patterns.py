@@ -210,6 +210,12 @@ def _speakers(tmp_path: Path, body: str) -> list[str | None]:
             id="a-period-in-the-quote-ends-the-sentence",
         ),
         pytest.param(
+            "Ruth Adler, an analyst at Pine Capital, liked it. “It is overpriced,” one analyst "
+            "said.",
+            ["one analyst"],
+            id="an-indefinite-description-names-no-one",
+        ),
+        pytest.param(
             "Critics call it a “vanity project”.",
             [None],
             id="generic-critics-are-nobody",
