@@ -21,9 +21,14 @@ _WORD_BEFORE = re.compile(r"[\w.’'-]+$")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[\w’'-]+")
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
-# `“Is it over?” Trump asked.`: after a question or exclamation closing a quote, a capitalised
-# speaker and a speech verb do not start a sentence.
+# `“Is it over?” Trump asked.`: a capitalised speaker and a speech verb after a question or
+# exclamation closing a quote do not start a sentence.
 _SPEAKER_FOLLOWS = re.compile(rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{_SPEECH})\b")
+# After a period closing a quote, only a bare attribution stays with it (“… well.” Lind said.);
+# “… half.” He said rising unemployment … is a sentence of its own.
+_BARE_ATTRIBUTION = re.compile(
+    rf"(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:{_SPEECH})(?:\s+[\w’'-]+){{0,2}}\s*[.!?]"
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,9 @@ def _is_boundary(text: str, match: re.Match[str], stop: int, nxt: int) -> bool:
     if char.islower() or char in ",;:)]":
         return False
     if stop > match.end() and punct != "." and _SPEAKER_FOLLOWS.match(text, nxt):
-        return False  # but “… half.” He said … starts a sentence: a period ends the quote's
+        return False
+    if stop > match.end() and punct == "." and _BARE_ATTRIBUTION.match(text, nxt):
+        return False
     if punct != ".":
         return True
     word = _word_before(text, match.start())

@@ -71,6 +71,10 @@ def _split(text: str) -> list[str]:
             ["Some called it “Cold War 2.0.”", "It stuck."],
         ),
         ("If only it were simple… But it is not.", ["If only it were simple…", "But it is not."]),
+        (
+            "“We played well.” Lind said. “Too cautious.” He said the data would decide.",
+            ["“We played well.” Lind said.", "“Too cautious.”", "He said the data would decide."],
+        ),
         ("He paused… and went on.", ["He paused… and went on."]),
         ("Wait... What happened?", ["Wait...", "What happened?"]),
         ("It grew 2.4 percent. Prices rose.", ["It grew 2.4 percent.", "Prices rose."]),
