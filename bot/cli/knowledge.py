@@ -43,10 +43,12 @@ async def run_sync(settings: Settings) -> int:
 
 
 def run_build_command(settings: Settings, out: Path | None) -> int:
-    from bot.build import run_build
+    from bot.extraction import run_build
 
     target = out or settings.knowledge_dir / "candidates"
-    report = run_build(settings.seeds_dir, target)
+    report = run_build(
+        settings.seeds_dir, target, lambda line: print(line, file=sys.stderr, flush=True)
+    )
     print(report.summary())
     print(f"Candidates written to {target}/ — review them and copy what is right into a curated")
     print("file in knowledge/ (see docs/knowledge-format.md); curated files are never overwritten.")

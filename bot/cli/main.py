@@ -52,10 +52,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the curated knowledge files")
     sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
 
-    report = sub.add_parser("report", help="score answer quality on the question sets")
+    report = sub.add_parser(
+        "report", help="score answer quality on the question sets, or the build's extraction"
+    )
     report.add_argument(
         "--devset", type=Path, action="append", help="a question set (default: tests/quality/)"
     )
+    report.add_argument(
+        "--extraction",
+        type=Path,
+        metavar="DIR",
+        help="score the build on every X.txt in DIR against its answer key X.truth.json",
+    )
+    report.add_argument("--details", action="store_true", help="with --extraction: list misses")
     report.add_argument("--json", action="store_true", help="print the figures as JSON")
     report.add_argument(
         "--failures", action="store_true", help="list the development sets' failures"
@@ -179,9 +188,19 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli.knowledge import run_build_command
 
         return run_build_command(settings, args.out)
+    if args.command == "report" and args.extraction is not None:
+        from bot.cli.extraction_report import run_extraction_report
+
+        if args.devset is not None:
+            print("briefbot: give either --devset or --extraction, not both", file=sys.stderr)
+            return 2
+        return run_extraction_report(args.extraction, details=args.details, as_json=args.json)
     if args.command == "report":
         from bot.quality.report import run_report
 
+        if args.details:
+            print("briefbot: --details goes with --extraction DIR", file=sys.stderr)
+            return 2
         return run_report(
             settings,
             args.devset,

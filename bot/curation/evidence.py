@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.build.segment import segment
 from bot.curation.errors import CurationError
 from bot.curation.text import shown
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
+from bot.extraction.segment import segment
 from bot.knowledge.check import resolve_evidence
 from bot.models import Article, Evidence
 from bot.text.seed import Seed
