@@ -118,7 +118,10 @@ async def test_add_without_evidence_offers_sentences_and_ask_finds_it(
 ) -> None:
     """/qa add without evidence offers the closest sentences (never picks one itself); the
     moderator's pick grounds the answer, and /ask answers with the new entry."""
-    assert await answered_with(await ask(standin, NEW_QUESTION), briefbot) is None
+    # The curated store may answer it too (the article does say Monday); what matters is that
+    # the server's own entry answers once added.
+    before = await answered_with(await ask(standin, NEW_QUESTION), briefbot)
+    assert not (before or "").startswith("mod-")
     offer = await qa(standin, "add", {"question": NEW_QUESTION, "answer": NEW_ANSWER})
     assert offer["ephemeral"] and "Which sentence of the article" in offer["content"]
     picker = select_of(offer)
