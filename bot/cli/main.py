@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from bot import __version__
 from bot.knowledge.loader import KnowledgeError
+from bot.redaction import log_to_stderr, redact
 from bot.service import BriefingService
 from bot.settings import Settings
 from bot.site import not_a_site
@@ -106,20 +107,24 @@ def _settings(home: Path | None) -> Settings | None:
     try:
         return Settings.for_site(home)
     except ValidationError as exc:
+        # The message only, never the value given (BRIEFBOT_DATABASE_URL holds a password).
         for error in exc.errors():
             name = "_".join(str(part) for part in error["loc"]).upper()
-            print(f"briefbot: setting BRIEFBOT_{name}: {error['msg']}", file=sys.stderr)
+            message = str(error["msg"]).removeprefix("Value error, ")
+            where = f"setting BRIEFBOT_{name}: " if name else ""
+            print(f"briefbot: {where}{message}", file=sys.stderr)
         return None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command != "run":
-        # The commands speak for themselves: library chatter stays out of their output.
-        logging.basicConfig(level=logging.ERROR, format="briefbot: %(message)s")
     settings = _settings(args.home)
     if settings is None:
         return 2
+    if args.command != "run":
+        # The commands speak for themselves: library chatter stays out of their output, and
+        # what does get out is redacted like the bot's log.
+        log_to_stderr(logging.Formatter("briefbot: %(message)s"), logging.ERROR, settings.secrets)
     if args.command == "init":
         from bot.cli.init import run_init
 
@@ -136,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     except (StoreError, SeedError) as exc:
-        print(f"briefbot: {exc}", file=sys.stderr)
+        print(f"briefbot: {redact(str(exc), settings.secrets)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
