@@ -98,7 +98,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     runs = _POSTGRES_RUNS
     line = (
-        f"PostgreSQL: {runs['passed']} passed, {runs['failed']} failed, {runs['skipped']} skipped"
+        f"PostgreSQL backend: {runs['passed']} tests passed there, {runs['failed']} failed,"
+        f" {runs['skipped']} skipped"
     )
     if runs["skipped"] and not runs["passed"]:
         line += " (set BRIEFBOT_TEST_DATABASE_URL to run them)"

@@ -120,7 +120,10 @@ class BriefBot(commands.AutoShardedBot):
     async def _upkeep(self) -> None:
         """Pick up other processes' changes; forget what the retention rules say must go."""
         try:
-            await self.service.catch_up()
+            caught = await self.service.catch_up()
+            if caught is not None and (caught.base or caught.guilds):
+                what = "the shared base" if caught.base else f"{len(caught.guilds)} server(s)"
+                log.info("picked up another process's changes to %s", what)
             await self.service.forget_expired(self.clock())
         except StoreError as exc:
             log.warning("store upkeep failed: %s", exc)

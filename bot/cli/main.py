@@ -81,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     retire.add_argument("article", help="the article's id")
     retire.add_argument("--undo", action="store_true", help="put a retired article back")
 
+    migrate = sub.add_parser(
+        "migrate-db", help="copy the store into an empty database (PostgreSQL), all of it"
+    )
+    migrate.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="postgresql://USER@HOST:PORT/DB (the password may come from PGPASSWORD instead)",
+    )
+
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
@@ -213,6 +223,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(
             _with_service(settings, lambda s: run_retire(s, args.article, undo=args.undo))
         )
+    if args.command == "migrate-db":
+        from bot.cli.migrate import run_migrate_db
+
+        return asyncio.run(run_migrate_db(settings, args.to))
     if args.command == "run":
         from bot.app.runner import run_from_cli
 

@@ -126,6 +126,8 @@ class BriefingService(Reads, Writes):
         """Pick up what other processes wrote (the bot polls this every `refresh_seconds`):
         one read of the change counter when nothing moved; everything again when the base
         moved; else only the servers whose version moved. None if nothing had changed."""
+        if self._own_writes:
+            return None  # this process is writing and will read its change itself; next time
         version, base_version = await self._store.versions()
         if version == self._version:
             return None
