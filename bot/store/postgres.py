@@ -108,9 +108,11 @@ class PostgresDatabase:
     async def open(cls, url: str, timeout: float = 5.0, pool_size: int = 10) -> PostgresDatabase:
         where, user, password = describe(url), user_of(url), password_of(url)
         try:
+            # No floor of open connections: while the server is away, the pool would log a
+            # traceback at every retry; connections are made when needed and kept a while.
             pool = await asyncpg.create_pool(
                 dsn=url,
-                min_size=1,
+                min_size=0,
                 max_size=pool_size,
                 timeout=timeout,
                 server_settings={
@@ -118,6 +120,11 @@ class PostgresDatabase:
                     "lock_timeout": str(int(timeout * 1000)),
                 },
             )
+            try:
+                await pool.fetchval("SELECT 1")  # a wrong URL or password is told at once
+            except BaseException:
+                pool.terminate()
+                raise
         except _DRIVER_ERRORS as exc:
             raise _explain(exc, where, user, password, timeout) from None
         except ValueError as exc:  # the URL itself (a bad port, an unknown option)
