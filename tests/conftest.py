@@ -97,6 +97,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     runs = _POSTGRES_RUNS
+    if not sum(runs.values()) and not os.environ.get("BRIEFBOT_REQUIRE_POSTGRES"):
+        return  # no PostgreSQL test was even collected
     line = (
         f"PostgreSQL backend: {runs['passed']} tests passed there, {runs['failed']} failed,"
         f" {runs['skipped']} skipped"

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from standin import DiscordStandIn, Ids, SentMessage, shard_of
 
 from bot.database_url import password_of
@@ -79,7 +80,7 @@ async def _prepare(database: str, site: Path, guilds: dict[int, int]) -> None:
     due now (its time a minute ago, UTC)."""
     settings = Settings(
         _env_file=None,
-        database_url=database,
+        database_url=SecretStr(database),
         data_dir=site / "data",
         knowledge_dir=site / "knowledge",
         seeds_dir=site / "seeds",
@@ -103,20 +104,20 @@ async def _prepare(database: str, site: Path, guilds: dict[int, int]) -> None:
 async def shards(
     standin: DiscordStandIn, database: str, site: Path
 ) -> AsyncIterator[tuple[Shard, Shard]]:
-    started = []
-    for shard in (0, 1):
+    started: list[Shard] = []
+    for number in (0, 1):
         env = {
             **standin.subprocess_env(),
             "BRIEFBOT_DATABASE_URL": database,
             "BRIEFBOT_SHARD_COUNT": "2",
-            "BRIEFBOT_SHARD_IDS": str(shard),
+            "BRIEFBOT_SHARD_IDS": str(number),
             "BRIEFBOT_KNOWLEDGE_DIR": str(site / "knowledge"),
             "BRIEFBOT_SEEDS_DIR": str(site / "seeds"),
-            "BRIEFBOT_DATA_DIR": str(site / f"data{shard}"),
+            "BRIEFBOT_DATA_DIR": str(site / f"data{number}"),
             "BRIEFBOT_REFRESH_SECONDS": "0.2",
             "BRIEFBOT_DIGEST_TICK_SECONDS": "0.2",
         }
-        log = site / f"shard{shard}.log"
+        log = site / f"shard{number}.log"
         with log.open("wb") as stderr:
             process = await asyncio.create_subprocess_exec(
                 sys.executable, str(LAUNCHER), "run", env=env, cwd=site, stderr=stderr
