@@ -61,7 +61,7 @@ def message_for(error: BaseException) -> str | None:
     if isinstance(cause, CurationError):
         return refusal(cause)
     if isinstance(cause, StoreError):
-        return f"The database refused: {cause}. Nothing was changed."
+        return f"The database refused: {cause.public}. Nothing was changed."
     if isinstance(cause, app_commands.NoPrivateMessage):
         return "This command works in a server, not in DMs."
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.engine import Candidate
 from bot.engine.result import Verdict
@@ -28,6 +28,14 @@ from bot.text.normalize import phrasing_key
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class CaughtUp:
+    """What catch_up read again: everything (the base moved), or these servers' parts."""
+
+    base: bool = False
+    guilds: tuple[int, ...] = ()
+
+
 class BriefingService(Reads, Writes):
     """Owns the store and the in-memory views built from it."""
 
@@ -35,7 +43,8 @@ class BriefingService(Reads, Writes):
         self.settings = settings
         self._store = store
         self._state = State()
-        self._version = -1
+        self._version = -1  # the change counter as last read: -1, never
+        self._base_version: str | None = None
         self._refresh_lock = asyncio.Lock()
 
     @classmethod
@@ -44,7 +53,9 @@ class BriefingService(Reads, Writes):
     ) -> BriefingService:
         """Open the store; sync `knowledge/` into it (raising KnowledgeError) unless the files
         are unchanged since the last sync; build the views."""
-        store = await Store.open(settings.database_path, settings.database_timeout_seconds, clock)
+        store = await Store.connect(
+            settings.database_target, settings.database_timeout_seconds, clock
+        )
         service = cls(settings, store)
         try:
             if sync:
@@ -76,30 +87,33 @@ class BriefingService(Reads, Writes):
     # -- reading ------------------------------------------------------------------------------
 
     async def refresh(self, guild_id: int | None = None) -> None:
-        """Read the store again: everything, or (a server's id) only that server's part."""
+        """Read the store again: everything, or (a server's id) only that server's part.
+
+        Versions are read before what they describe: a change landing in between is read
+        again by the next catch_up, never missed."""
         async with self._refresh_lock:
             store, state = self._store, self._state
             if guild_id is not None and self._version >= 0:
+                state.guilds[guild_id] = await store.guilds.get(guild_id)
                 state.overlays[guild_id] = await store.entries.overlay(guild_id)
                 state.choices[guild_id] = await store.guilds.article_choices(guild_id)
-                state.guilds[guild_id] = await store.guilds.get(guild_id)
                 state.forget_views(guild_id)
                 await asyncio.to_thread(self._warm, [Audience(guild_id)])
                 return
-            version = await store.version()
+            version, base_version = await store.versions()
             fresh = State()
+            fresh.guilds = {g.guild_id: g for g in await store.guilds.all()}
             fresh.articles = {r.article.id: r for r in await store.articles.all()}
             fresh.shared_aliases = await store.articles.shared_aliases()
             fresh.set_base(await store.entries.base_rows())
             fresh.overlays = await store.entries.overlays()
             fresh.choices = await store.guilds.all_article_choices()
-            fresh.guilds = {g.guild_id: g for g in await store.guilds.all()}
             fresh.searcher = type(state.searcher)(fresh.shared_aliases)
             audiences = [Audience(), Audience.cli(), *(Audience(g) for g in fresh.guilds)]
             # Indexing takes a moment on a big store: off the event loop, so chat never stalls.
             await asyncio.to_thread(self._warm_state, fresh, audiences)
             self._state = fresh
-            self._version = version
+            self._version, self._base_version = version, base_version
 
     def _warm(self, audiences: list[Audience]) -> None:
         self._warm_state(self._state, audiences)
@@ -109,12 +123,26 @@ class BriefingService(Reads, Writes):
         for audience in audiences:
             state.view(audience)
 
-    async def catch_up(self) -> bool:
-        """Reload if another process changed the store (polled by the bot); True if it did."""
-        if await self._store.version() == self._version:
-            return False
-        await self.refresh()
-        return True
+    async def catch_up(self) -> CaughtUp | None:
+        """Pick up what other processes wrote (the bot polls this every `refresh_seconds`):
+        one read of the change counter when nothing moved; everything again when the base
+        moved; else only the servers whose version moved. None if nothing had changed."""
+        if self._own_writes:
+            return None  # this process is writing and will read its change itself; next time
+        version, base_version = await self._store.versions()
+        if version == self._version:
+            return None
+        if base_version != self._base_version:
+            await self.refresh()
+            return CaughtUp(base=True)
+        refreshed = []
+        for guild_id, guild_version in await self._store.guilds.changed_since(self._version):
+            held = self._state.guilds.get(guild_id)
+            if held is None or held.version != guild_version:  # not this process's own write
+                await self.refresh(guild_id)
+                refreshed.append(guild_id)
+        self._version = max(self._version, version)  # a full refresh may have read further
+        return CaughtUp(guilds=tuple(refreshed))
 
     def view(self, audience: Audience) -> View:
         return self._state.view(audience)

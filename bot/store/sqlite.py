@@ -72,6 +72,7 @@ class SQLiteDatabase:
         self._inner = _Conn(conn, self)
         self.path = path
         self.name = str(path)
+        self.where = f"the database {path}"
         self.timeout = timeout
         self._inode = _inode(path)
 
@@ -81,12 +82,13 @@ class SQLiteDatabase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"cannot create the data folder {path.parent}: {exc.strerror}"
+                f"cannot create the data folder {path.parent}: {exc.strerror}", str(path.parent)
             ) from None
         try:
             conn = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {path}: {exc}") from None
+            where = f"the database {path}"
+            raise StoreError(f"cannot open {where}: {exc}", where) from None
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path, timeout)
         try:
@@ -96,11 +98,11 @@ class SQLiteDatabase:
             await conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             await conn.close()
-            raise explain(str(exc), str(path), timeout) from None
+            raise explain(str(exc), f"the database {path}", timeout) from None
         return db
 
     def error(self, exc: sqlite3.Error) -> StoreError:
-        return explain(str(exc), self.name, self.timeout)
+        return explain(str(exc), self.where, self.timeout)
 
     def vanished(self) -> bool:
         """True when the file we opened is no longer where it was (its folder was deleted or
@@ -125,7 +127,7 @@ class SQLiteDatabase:
         async with self._lock:
             if self.vanished():
                 raise StoreUnavailable(
-                    f"the database {self.name} is gone (was its folder removed?); not writing"
+                    f"{self.where} is gone (was its folder removed?); not writing", self.where
                 )
             try:
                 await self._inner.execute("BEGIN IMMEDIATE")
@@ -169,6 +171,15 @@ class SQLiteDatabase:
                     await self._conn.execute("COMMIT")
             finally:
                 await self._conn.execute("PRAGMA foreign_keys = ON")
+
+    async def columns(self, table: str) -> dict[str, str]:
+        """Column -> 'text', 'integer' or 'real', in table order (for copying a store)."""
+        kinds = {"INTEGER": "integer", "REAL": "real"}
+        rows = await self.fetch(f"PRAGMA table_info({table})")
+        return {r["name"]: kinds.get(str(r["type"]).upper(), "text") for r in rows}
+
+    async def ids_follow(self, tx: Connection, table: str, column: str) -> None:
+        """Nothing to do: an INTEGER PRIMARY KEY always continues after the largest id."""
 
     async def ping(self) -> bool:
         try:

@@ -106,6 +106,8 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             timedelta(seconds=2 * self.bot.settings.digest_tick_seconds),
         )
         for settings in await self.bot.service.digest_guilds():
+            if not self.bot.serves(settings.guild_id):
+                continue  # another process's shard posts it (the claim would stop a double)
             try:
                 await self._post_if_due(settings, now, catch_up)
             except Exception:  # one guild's trouble must not hold up the others
