@@ -12,6 +12,7 @@ from discord.ext import commands, tasks
 
 from bot.app.clock import Clock, utc_now
 from bot.app.errors import handle_app_command_error
+from bot.app.views import Settled
 from bot.service import BriefingService
 from bot.store import StoreError
 from bot.store.records import GuildSettings
@@ -22,6 +23,7 @@ EXTENSIONS = (
     "bot.exts.ask.ask",
     "bot.exts.config.config",
     "bot.exts.digest.digest",
+    "bot.exts.help.help",
     "bot.exts.qa.qa",
 )
 
@@ -48,6 +50,7 @@ class BriefBot(commands.Bot):
         self.service = service
         self.settings = settings
         self.clock = clock
+        self.settled = Settled()  # did-you-mean messages a click already answered
 
     async def guild_settings(self, guild_id: int) -> GuildSettings:
         return await self.service.guild_settings(guild_id)

@@ -16,12 +16,12 @@ from bot.engine import Candidate
 from bot.engine.result import Verdict
 from bot.models import Entry, EntryKey
 from bot.questions import QuestionRejected, prepare_question
-from bot.service.about import talk_answer
+from bot.service.about import help_text, talk_answer
 from bot.service.answer import ANSWER, Answer, Suggestion
 from bot.service.conversation import ConversationKey, Conversations, Turn
 from bot.service.followup import Ask, FollowUps
 from bot.service.search import key_of
-from bot.service.talk import hear, words_of
+from bot.service.talk import Talk, hear, words_of
 from bot.service.views import Audience, View
 from bot.service.wording import decline_message
 from bot.store import StoreError
@@ -261,6 +261,10 @@ class Asking:
             user_id=user_id,
             conversation=conversation,
         )
+
+    def help_text(self, audience: Audience) -> str:
+        """What /help says: what briefbot does, with example questions from this view."""
+        return help_text(self.view(audience), Talk.HELP)
 
     def suggest(self, prefix: str, audience: Audience, limit: int = 25) -> list[Entry]:
         """Entries whose phrasings resemble what someone is typing (autocomplete)."""
