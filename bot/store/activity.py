@@ -135,6 +135,16 @@ class Asks:
         found["suggestions"] = [tuple(k) for k in json.loads(found["suggestions"])]
         return found
 
+    async def recent(self, guild_id: int, limit: int = 25) -> list[dict[str, Any]]:
+        """One server's latest asks, newest first (what /qa why offers to explain)."""
+        await self.flush()
+        rows = await self._db.fetch(
+            "SELECT id, asked_at, question, reply, article_id, entry_id, confidence FROM asks"
+            " WHERE guild_id = ? ORDER BY id DESC LIMIT ?",
+            (str(guild_id), limit),
+        )
+        return [dict(r) for r in rows]
+
     # -- feedback and proposals ---------------------------------------------------------------
 
     async def feedback(self, ask_id: int, user_id: int, helpful: bool) -> bool:
