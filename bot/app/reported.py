@@ -1,5 +1,5 @@
-"""Buttons whose failures reach the person: a DynamicItem whose `run` errors go through the one
-error-to-reply path (bot.app.errors.report) instead of "This interaction failed"."""
+"""Buttons and views whose failures reach the person: errors go through the one error-to-reply
+path (bot.app.errors.report) instead of "This interaction failed"."""
 
 from __future__ import annotations
 
@@ -23,3 +23,14 @@ class Reported(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?!)")
             await self.run(interaction)
         except Exception as error:  # every failure becomes a reply, bugs are logged too
             await report(interaction.client, interaction, error, self.where)
+
+
+class ReportingView(discord.ui.View):
+    """A view whose checks and callbacks may raise: the person is told why, privately."""
+
+    where = "a button"
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await report(interaction.client, interaction, error, self.where)

@@ -15,7 +15,7 @@ from bot import metrics
 from bot.app.client import BriefBot
 from bot.app.cooldown import AskRate
 from bot.app.dedupe import RecentAsks
-from bot.app.errors import UserFacingError
+from bot.app.errors import UserFacingError, report_to_message
 from bot.app.render import CHOICE_MAX, clip
 from bot.app.replies import is_public, reply_for
 from bot.app.views import DYNAMIC_ITEMS
@@ -161,6 +161,12 @@ class Ask(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.bot.user is None:
             return
+        try:
+            await self._answer_message(message)
+        except Exception as error:  # told to the asker like any command's failure
+            await report_to_message(message, error, "a question in a message")
+
+    async def _answer_message(self, message: discord.Message) -> None:
         source, question = await self._question_in(message)
         if source is None:
             return

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.app.checks import require_moderator
-from bot.app.errors import report
 from bot.app.render import clip
+from bot.app.reported import ReportingView
 from bot.curation.changes import add_entry, remove_entry
 from bot.curation.context import Actor
 from bot.curation.evidence import Source
@@ -33,8 +33,10 @@ def actor_of(interaction: discord.Interaction[Any]) -> Actor:
     return Actor(interaction.user.id, interaction.guild_id)
 
 
-class OwnedView(discord.ui.View):
+class OwnedView(ReportingView):
     """A view only the moderator who asked for it may use."""
+
+    where = "a /qa button"
 
     def __init__(self, owner_id: int, timeout: float) -> None:
         super().__init__(timeout=timeout)
@@ -56,11 +58,6 @@ class OwnedView(discord.ui.View):
                 await self.origin.edit_original_response(view=None)
             except discord.HTTPException:
                 pass
-
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report(interaction.client, interaction, error, "a /qa button")
 
 
 class ConfirmRemove(OwnedView):
