@@ -127,6 +127,9 @@ class Asks:
         return len(self._waiting)
 
     async def get(self, ask_id: int) -> dict[str, Any] | None:
+        for waiting_id, at, ask in self._waiting:  # not written yet: no write needed to read it
+            if waiting_id == ask_id:
+                return _ask_dict(waiting_id, at, ask)
         await self.flush()
         row = await fetch_one(self._db, "SELECT * FROM asks WHERE id = ?", (ask_id,))
         if row is None:
@@ -354,6 +357,28 @@ class Asks:
         await tx.execute("DELETE FROM asks WHERE guild_id = ?", (gid,))
         await tx.execute("DELETE FROM proposals WHERE guild_id = ?", (gid,))
         await tx.execute("DELETE FROM review_queue WHERE scope = ?", (gid,))
+
+
+_ASK_COLUMNS = (
+    "id",
+    "asked_at",
+    "guild_id",
+    "channel_id",
+    "user_id",
+    "source",
+    "question",
+    "reply",
+    "article_id",
+    "entry_id",
+    "confidence",
+)
+
+
+def _ask_dict(ask_id: int, at: str, ask: AskRecord) -> dict[str, Any]:
+    """An ask waiting in memory, as `get` returns a written one."""
+    found = dict(zip(_ASK_COLUMNS, _ask_row(ask_id, at, ask)[:-1], strict=True))
+    found["suggestions"] = list(ask.suggestions)
+    return found
 
 
 def _ask_row(ask_id: int, at: str, ask: AskRecord) -> tuple[Any, ...]:
