@@ -16,6 +16,7 @@ from bot.app.views import Settled
 from bot.service import BriefingService
 from bot.store import StoreError
 from bot.store.records import GuildSettings
+from bot.text.plural import count
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class BriefBot(commands.Bot):
         return await self.service.update_settings(guild_id, str(actor), **changes)
 
     async def setup_hook(self) -> None:
-        self.tree.on_error = self._on_app_command_error
+        self.tree.on_error = self._on_app_command_error  # type: ignore[method-assign]
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         synced = await self.tree.sync()
@@ -76,7 +77,10 @@ class BriefBot(commands.Bot):
     async def on_ready(self) -> None:
         assert self.user is not None
         log.info(
-            "connected as %s (id %s) to %d guild(s)", self.user, self.user.id, len(self.guilds)
+            "connected as %s (id %s) to %s",
+            self.user,
+            self.user.id,
+            count(len(self.guilds), "server"),
         )
 
     async def on_guild_available(self, guild: discord.Guild) -> None:

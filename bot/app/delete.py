@@ -34,7 +34,7 @@ class DeleteButton(Reported, template=r"bb:del:(?P<asker>\d{1,20})"):
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
+        item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> DeleteButton:
         return cls(int(match["asker"]))

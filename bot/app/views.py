@@ -76,7 +76,7 @@ class FeedbackButton(Reported, template=r"bb:fb:(?P<query>\d{1,19}):(?P<helpful>
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
+        item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> FeedbackButton:
         return cls(int(match["query"]), match["helpful"] == "1")
@@ -146,10 +146,10 @@ class SuggestionButton(Reported, template=r"bb:sg:(?P<query>\d{1,19}):(?P<index>
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
+        item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> SuggestionButton:
-        return cls(int(match["query"]), int(match["index"]), item.label or "")
+        return cls(int(match["query"]), int(match["index"]), getattr(item, "label", None) or "")
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         bot: BriefBot = interaction.client
@@ -186,10 +186,10 @@ class LegacySuggestionButton(Reported, template=r"bb:ask:(?P<entry>[a-z0-9][a-z0
     async def from_custom_id(
         cls,
         interaction: discord.Interaction[Any],
-        item: discord.ui.Button[Any],
+        item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> LegacySuggestionButton:
-        return cls(match["entry"], item.label or "")
+        return cls(match["entry"], getattr(item, "label", None) or "")
 
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         bot: BriefBot = interaction.client

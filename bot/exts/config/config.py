@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -31,7 +33,7 @@ class Config(
     def __init__(self, bot: BriefBot) -> None:
         self.bot = bot
 
-    async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         command = interaction.command.name if interaction.command else ""
         if command == "forget":
             await require_guild_owner(interaction)  # the owner, moderator or not
@@ -196,7 +198,7 @@ class ConfirmForget(ReportingView):
         super().__init__(timeout=120)
         self.owner_id = owner_id
 
-    async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         await require_guild_owner(interaction)  # checked again when the erasing is applied
         return interaction.user.id == self.owner_id
 

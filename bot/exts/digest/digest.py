@@ -6,6 +6,7 @@ import logging
 import secrets
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import available_timezones
 
 import discord
@@ -54,7 +55,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
     async def cog_unload(self) -> None:
         self.scheduler.cancel()
 
-    async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         await require_moderator(interaction)
         return True
 
@@ -87,9 +88,11 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         assert settings.digest_channel_id is not None
         channel = await self._channel(settings.digest_channel_id)
         digests = await self._digests(settings, day)
-        message = await channel.send(
-            embeds=digest_embeds(digests), allowed_mentions=NONE, nonce=nonce
-        )
+        embeds = digest_embeds(digests)
+        if nonce:
+            message = await channel.send(embeds=embeds, allowed_mentions=NONE, nonce=nonce)
+        else:
+            message = await channel.send(embeds=embeds, allowed_mentions=NONE)
         new = [d.article.id for d in digests if d.new]
         if new:
             await self.bot.service.mark_featured(settings.guild_id, new, digests[0].day.isoformat())

@@ -7,6 +7,7 @@ Everything here changes this server only; the shared base changes through the kn
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -42,7 +43,7 @@ async def _thinking(interaction: Interaction) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
 
 
-async def _say(interaction: Interaction, text: str, **kwargs: object) -> None:
+async def _say(interaction: Interaction, text: str, **kwargs: Any) -> None:
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE, **kwargs)
 
 
@@ -60,7 +61,7 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
     def service(self) -> BriefingService:
         return self.bot.service
 
-    async def interaction_check(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         command = interaction.command.name if interaction.command else ""
         if command in OWNER_COMMANDS:
             await require_owner(interaction)  # the owner need not moderate the server they use
