@@ -103,7 +103,7 @@ class FollowUps:
     def resolve(self, ask: Ask, turn: Turn | None) -> Answer | None:
         """The reply to a follow-up, or None if the question is not one."""
         if not ask.pronoun and not ask.bare:
-            return None
+            return self._more_about_named(ask, turn) if ask.more else None
         plain = self.match(ask.text)
         if turn is None or turn.entry is None or self.view.entry(turn.entry) is None:
             if plain.entry is not None:
@@ -154,6 +154,22 @@ class FollowUps:
     def _about(answer: Answer, tags: set[str]) -> Answer:
         """The answer, remembering who "he" turned out to be for the next follow-up."""
         return replace(answer, extra={**answer.extra, "people": tuple(sorted(tags))})
+
+    def _more_about_named(self, ask: Ask, turn: Turn | None) -> Answer | None:
+        """ "what else did peskov say?": something about the people it names that this
+        conversation has not seen yet (None: answer it as it stands)."""
+        plain = self.match(ask.text)
+        shown = turn.shown if turn else ()
+        words = set(ask.words)
+        named = {tag for (_, tag) in self.people.by_tag if set(tag.split()) <= words}
+        wanted = ask.kind_wanted
+        entry = plain.entry
+        if not named or (
+            entry is not None and entry.key not in shown and entry.kind == (wanted or entry.kind)
+        ):
+            return None
+        pick = self._related(turn or Turn(None), named, wanted, same_people=True)
+        return self._about(self._answer_with(pick), named) if pick is not None else None
 
     def _who_do_you_mean(self, ask: Ask, persons: Sequence[Person]) -> Answer:
         if not persons:
@@ -206,8 +222,7 @@ class FollowUps:
     def _related_all(self, turn: Turn, tags: set[str], *, same_people: bool = False) -> list[Entry]:
         """Entries related to the last one, most related first; never one already shown.
         With `same_people`, only entries about those people."""
-        assert turn.entry is not None
-        last = self.view.entry(turn.entry)
+        last = self.view.entry(turn.entry) if turn.entry else None
         topic = {t for t in (last.tags if last else ()) if t not in _GENERIC}
         scored: list[tuple[float, int, Entry]] = []
         for order, entry in enumerate(self.view.entries.values()):

@@ -44,6 +44,17 @@ async def test_tell_me_more_and_why_move_on_to_a_related_entry(
     assert after.answered and after.reply == "answer"
 
 
+async def test_what_else_about_a_named_person_moves_on(say: Say) -> None:
+    """ "what else did peskov say?" gives each of his quotes in turn, not the same one again."""
+    await say("who is peskov")
+    seen = []
+    for _ in range(3):
+        answer = await say("what else did peskov say?")
+        assert answer.entry is not None and answer.entry.kind == "quote"
+        assert "peskov" in answer.entry.tags and answer.entry.key not in seen
+        seen.append(answer.entry.key)
+
+
 async def test_what_else_runs_out_plainly(say: Say) -> None:
     """Once everything about a person was shown, "what else" says so and suggests others."""
     await say("who is peskov")
