@@ -61,9 +61,12 @@ class Settings(BaseSettings):
     query_log_days: int = Field(default=90, ge=1)
     # How long a server's data is kept after the bot leaves it, in days (then purged).
     forget_after_days: int = Field(default=30, ge=0)
-    # Asks per user per window before the cooldown note.
+    # The cooldown: a burst of `cooldown_asks` asks, refilled at that many per
+    # `cooldown_seconds` (5 per 30 s: 10 a minute, 5 at once).
     cooldown_asks: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=30.0, gt=0)
+    # How long `briefbot chat` and Discord remember a conversation's last answer (follow-ups).
+    conversation_minutes: float = Field(default=10.0, gt=0)
     # `briefbot run` serves /healthz and /metrics on this port when it is set (0: any free port).
     health_port: int | None = Field(default=None, ge=0, le=65535)
     health_host: str = "127.0.0.1"

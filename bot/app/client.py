@@ -12,9 +12,11 @@ from discord.ext import commands, tasks
 
 from bot.app.clock import Clock, utc_now
 from bot.app.errors import handle_app_command_error
+from bot.app.views import Settled
 from bot.service import BriefingService
 from bot.store import StoreError
 from bot.store.records import GuildSettings
+from bot.text.plural import count
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,7 @@ EXTENSIONS = (
     "bot.exts.ask.ask",
     "bot.exts.config.config",
     "bot.exts.digest.digest",
+    "bot.exts.help.help",
     "bot.exts.qa.qa",
 )
 
@@ -54,6 +57,7 @@ class BriefBot(commands.AutoShardedBot):
         self.service = service
         self.settings = settings
         self.clock = clock
+        self.settled = Settled()  # did-you-mean messages a click already answered
 
     def serves(self, guild_id: int) -> bool:
         """Whether a guild is on one of this process's shards (Discord: (id >> 22) % count)."""
@@ -70,7 +74,7 @@ class BriefBot(commands.AutoShardedBot):
         return await self.service.update_settings(guild_id, str(actor), **changes)
 
     async def setup_hook(self) -> None:
-        self.tree.on_error = self._on_app_command_error
+        self.tree.on_error = self._on_app_command_error  # type: ignore[method-assign]
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         synced = await self.tree.sync()
@@ -86,10 +90,10 @@ class BriefBot(commands.AutoShardedBot):
         assert self.user is not None
         shards = sorted(self.shards)
         log.info(
-            "connected as %s (id %s) to %d guild(s) on shard(s) %s of %s",
+            "connected as %s (id %s) to %s on shard(s) %s of %s",
             self.user,
             self.user.id,
-            len(self.guilds),
+            count(len(self.guilds), "server"),
             ",".join(map(str, shards)),
             self.shard_count,
         )

@@ -26,9 +26,12 @@ class StoreUnavailable(StoreError):
     """The database is there but refuses writes: read-only, full, locked, or its folder gone."""
 
 
-def explain(text: str, where: str, timeout: float) -> StoreError:
-    """One line from SQLite's error text; `where` names the database."""
+def explain(text: str, where: str, timeout: float, *, no_space: bool = False) -> StoreError:
+    """One line from SQLite's error text; `where` names the database. `no_space`: the disk
+    holding it has no room left (SQLite may only say "disk I/O error")."""
     lowered = text.lower()
+    if no_space and ("i/o" in lowered or "full" in lowered or "unable to open" in lowered):
+        lowered = "disk is full"
     if "locked" in lowered or "busy" in lowered:
         return locked(where, timeout)
     if "readonly" in lowered or "read-only" in lowered:

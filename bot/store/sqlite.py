@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from contextlib import asynccontextmanager
@@ -98,11 +99,13 @@ class SQLiteDatabase:
             await conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             await conn.close()
-            raise explain(str(exc), f"the database {path}", timeout) from None
+            raise explain(
+                str(exc), f"the database {path}", timeout, no_space=_no_space(path)
+            ) from None
         return db
 
     def error(self, exc: sqlite3.Error) -> StoreError:
-        return explain(str(exc), self.where, self.timeout)
+        return explain(str(exc), self.where, self.timeout, no_space=_no_space(self.path))
 
     def vanished(self) -> bool:
         """True when the file we opened is no longer where it was (its folder was deleted or
@@ -191,6 +194,15 @@ class SQLiteDatabase:
     async def close(self) -> None:
         async with self._lock:
             await self._conn.close()
+
+
+def _no_space(path: Path) -> bool:
+    """Whether the disk holding the database is full (SQLite, failing to grow its shared-memory
+    file there, reports only a "disk I/O error")."""
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _inode(path: Path) -> tuple[int, int] | None:
