@@ -93,7 +93,9 @@ def score_set(service: Any, question_set: QuestionSet, splits: Splits | None = N
     if question_set.article is not None and question_set.article not in known:
         return SetReport(question_set, Figures(), {}, {}, "its article is not in the store")
     question_set = with_splits(question_set, load_splits() if splits is None else splits)
-    figures, per_kind, per_style = Figures(), defaultdict(Figures), defaultdict(Figures)
+    figures = Figures()
+    per_kind: defaultdict[str, Figures] = defaultdict(Figures)
+    per_style: defaultdict[str, Figures] = defaultdict(Figures)
     for question in question_set.questions:
         answer = service.evaluate(question.q, Audience.cli())
         outcome = score_one(answer, question, question_set.article)

@@ -85,8 +85,8 @@ class Asking:
         view = self.view(audience)
         taught = view.taught.get(phrasing_key(text))
         if taught is not None:
-            entry = view.entries[taught]
-            return Answer(text, Verdict.CONFIDENT.value, 1.0, entry, view.article_of(entry))
+            mine = view.entries[taught]
+            return Answer(text, Verdict.CONFIDENT.value, 1.0, mine, view.article_of(mine))
         result = self._state.engine(audience).answer(text)
         entry = _entry_of(view, result.entry_id) if result.entry_id else None
         suggestions = tuple(s for s in (_suggestion(view, c) for c in result.suggestions) if s)
@@ -224,7 +224,7 @@ class Asking:
         asked = await self._store.asks.get(query_id)
         if asked is None or not 0 <= index < len(asked["suggestions"]):
             return None
-        key: EntryKey = tuple(asked["suggestions"][index])  # type: ignore[assignment]
+        key: EntryKey = tuple(asked["suggestions"][index])
         answer = await self.answer_with(
             key,
             audience=audience,

@@ -203,7 +203,12 @@ class Entries:
             for key, item in overlay.entries.items():
                 if key[0] not in reseeded or item.entry is None or item.removed:
                     continue
-                entry, reason = reverify(item.entry, lambda p, a=key[0]: locate(a, p))
+                article_id = key[0]
+
+                def in_article(passage: str, article_id: str = article_id) -> Evidence | None:
+                    return locate(article_id, passage)
+
+                entry, reason = reverify(item.entry, in_article)
                 if reason == item.withheld and entry == item.entry:
                     continue
                 await tx.execute(

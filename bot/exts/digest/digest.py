@@ -235,7 +235,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         """The day's digest among the bot's recent messages in the channel (one page)."""
         channel = await self._channel(channel_id)
         assert self.bot.user is not None
-        async for message in channel.history(limit=HISTORY_LOOKED_AT):  # type: ignore[attr-defined]
+        async for message in channel.history(limit=HISTORY_LOOKED_AT):
             if message.author.id != self.bot.user.id:
                 continue
             if any((embed.footer.text or "").startswith(day) for embed in message.embeds):

@@ -148,7 +148,9 @@ class EditForm(discord.ui.Modal):
         )
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
 
-    async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
+    async def on_error(  # type: ignore[override]  # Modal's, not View's
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
         await report(interaction.client, interaction, error, "/qa edit form")
 
 
