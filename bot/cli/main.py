@@ -46,8 +46,20 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="ask questions interactively in the terminal")
     chat.add_argument("--no-log", action="store_true", help="do not record the asks in the store")
 
-    build = sub.add_parser("build", help="extract candidate entries from seeds/ for review")
+    build = sub.add_parser(
+        "build", help="extract candidates from seeds/; --draft: draft knowledge files too"
+    )
     build.add_argument("--out", type=Path, help="where candidates go (knowledge/candidates/)")
+    build.add_argument(
+        "--draft",
+        action="store_true",
+        help="write a draft knowledge file for every seed without one (served at once)",
+    )
+
+    add = sub.add_parser(
+        "add", help="add an article (text file, saved page or URL) and draft its knowledge"
+    )
+    add.add_argument("source", metavar="PATH_OR_URL", help="a .txt, .html or .html.gz, or a URL")
 
     sub.add_parser("check", help="validate the curated knowledge files")
     sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
@@ -187,7 +199,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "build":
         from bot.cli.knowledge import run_build_command
 
-        return run_build_command(settings, args.out)
+        return run_build_command(settings, args.out, draft=args.draft)
+    if args.command == "add":
+        from bot.cli.knowledge import run_add
+
+        return run_add(settings, args.source)
     if args.command == "report" and args.extraction is not None:
         from bot.cli.extraction_report import run_extraction_report
 
