@@ -128,9 +128,9 @@ def page_from_html(raw: bytes, url: str | None, path: Path | None = None) -> Pag
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        as_dict=True,
     )
-    if not document or not (document.get("text") or "").strip():
+    document = document.as_dict() if document is not None else {}
+    if not (document.get("text") or "").strip():
         raise PageError(f"{where} does not look like an article: no article text found in it")
     paragraphs = [p.strip() for p in document["text"].splitlines() if p.strip()]
     outlet = _text(document.get("sitename"))
