@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="score the build on every X.txt in DIR against its answer key X.truth.json",
     )
+    report.add_argument(
+        "--drafts",
+        type=Path,
+        metavar="DIR",
+        help="draft every X.txt in DIR that has a question set and score the drafts",
+    )
     report.add_argument("--details", action="store_true", help="with --extraction: list misses")
     report.add_argument("--json", action="store_true", help="print the figures as JSON")
     report.add_argument(
@@ -211,6 +217,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             print("briefbot: give either --devset or --extraction, not both", file=sys.stderr)
             return 2
         return run_extraction_report(args.extraction, details=args.details, as_json=args.json)
+    if args.command == "report" and args.drafts is not None:
+        from bot.quality.drafts import run_drafts_report
+
+        return run_drafts_report(
+            settings,
+            args.drafts,
+            as_json=args.json,
+            failures=args.failures,
+            breakdown=args.breakdown,
+        )
     if args.command == "report":
         from bot.quality.report import run_report
 

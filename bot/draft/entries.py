@@ -17,8 +17,7 @@ from bot.draft.entry import DraftEntry, Phrasings, clip
 from bot.draft.ids import Ids
 from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS, ROLE_SYNONYMS
 from bot.draft.people import Who, people_of, source_of
-from bot.draft.words import Rarity, content_words, plain, surface_words
-from bot.engine.analyzer import Analyzer
+from bot.draft.words import Rarity, Terms, content_words, plain, surface_words
 from bot.extraction.candidate import Candidate, excerpt, slug
 from bot.extraction.doc import Doc, Passage
 from bot.extraction.extract import Extraction
@@ -105,7 +104,7 @@ class DraftBuilder:
     def build(self, gist: Gist, aliases: dict[str, list[str]]) -> list[DraftEntry]:
         """Every entry, in the order they claim phrasings: gist, quotes, people, numbers,
         facts, sections. Phrasings are told apart as the engine reads them (aliases applied)."""
-        self.phrasings = Phrasings(Analyzer(aliases, ()).terms)
+        self.phrasings = Phrasings(Terms(aliases))
         for item in self.existing:
             if item.get("reviewed", True):
                 for phrasing in [item.get("question", ""), *(item.get("alternates") or [])]:
@@ -233,7 +232,7 @@ class DraftBuilder:
                 f"what is {short}'s role",
                 *(f"who is {d}" for d in who.descriptions),
                 *(f"{r.lower()} {short}" for r in who.roles[:2]),
-                f"how old is {short}" if who.age else "",
+                f"{short} age" if who.age else "",
             ]
             options += [
                 *(f"what did {r} say" for r in [*who.references, *who.descriptions]),

@@ -8,7 +8,7 @@ from collections import Counter
 
 from bot.draft.entries import Gist
 from bot.draft.entry import clip
-from bot.draft.people import Who
+from bot.draft.people import Who, role_head
 from bot.extraction.doc import Doc, Passage
 from bot.knowledge.schema import ENTRY_ID_PATTERN
 from bot.text.seed import Seed
@@ -74,17 +74,18 @@ def _distinct(points: list[str], title: str) -> list[str]:
 
 
 def aliases_of(seed: Seed, people: dict[str, Who]) -> dict[str, list[str]]:
-    """What the article gives: a surname for the full name, a title unique to one person for
-    them ("wild coach" -> boudreau), an acronym for the name it stands for."""
+    """What the article gives: a surname for the full name and for a role put before it
+    ("coach boudreau"), an acronym for the name it stands for. Every variant holds the
+    surname or the full name, so none can pull a question about someone else to them: in a
+    server, the aliases of every active article apply to every question."""
     aliases: dict[str, list[str]] = {}
     surnames = Counter(w.surname.lower() for w in people.values())
-    roles = Counter(r.lower() for w in people.values() for r in w.roles)
     for who in people.values():
         surname = who.surname.lower()
         if surnames[surname] != 1 or len(who.name.split()) < 2:
             continue
         variants = [r for r in who.references if r != surname]
-        variants += [r.lower() for r in who.roles if roles[r.lower()] == 1 and len(r.split()) >= 2]
+        variants += [f"{role_head(r)} {surname}" for r in who.roles]
         if variants:
             aliases[surname] = variants
     for match in _ACRONYM.finditer(seed.raw):

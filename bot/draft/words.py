@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+import snowballstemmer
+
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
 from bot.text.normalize import fold
@@ -61,3 +63,36 @@ class Rarity:
         found = [w for w in content_words(text) if w not in excluded and not w.isdigit()]
         chosen = set(sorted(found, key=lambda w: (-self.weight(w), found.index(w)))[:count])
         return [w for w in found if w in chosen]
+
+
+class Terms:
+    """A phrasing's matching words, as an answering engine reads it: content words only, the
+    article's aliases applied, stemmed. Two phrasings with the same terms tie for every
+    question they fit, so the draft gives such a pair to one entry only."""
+
+    def __init__(self, aliases: dict[str, list[str]]) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._rules: list[tuple[tuple[str, ...], tuple[str, ...]]] = sorted(
+            (
+                (tuple(content_words(variant)), tuple(content_words(canonical)))
+                for canonical, variants in aliases.items()
+                for variant in variants
+                if content_words(variant)
+            ),
+            key=lambda rule: -len(rule[0]),
+        )
+
+    def __call__(self, text: str) -> frozenset[str]:
+        tokens = [w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for source, target in self._rules:
+                if tuple(tokens[i : i + len(source)]) == source:
+                    out.extend(target)
+                    i += len(source)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return frozenset(self._stemmer.stemWord(t) for t in out)
