@@ -9,6 +9,7 @@ of the roles it gives.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -181,7 +182,15 @@ class DraftBuilder:
         short = who.short.lower()
         if not topic:
             return []
+        # A long quotation says several things: what was said about each of its sentences.
+        parts = [p for p in _SENTENCE_END.split(text) if len(content_words(p)) >= 2]
+        each = [
+            f"what did {short} say about {' '.join(self.rarity.top(part, 2, names))}"
+            for part in parts[1:]
+            if len(parts) > 1
+        ]
         return [
+            *each,
             f"what did {who.name.lower()} say about {topic}",
             f"what did {short} say about {' '.join(topic_words[:2])}",
             *(f"what did {d} say about {topic}" for d in who.descriptions[:3]),
@@ -352,6 +361,9 @@ class DraftBuilder:
                 [heading.lower(), f"what about {heading.lower()}", f"{heading.lower()} section"],
                 [f"tell me about {heading.lower()}", f"section {heading.lower()}"],
             )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+")
 
 
 def _attributed(candidate: Candidate) -> bool:

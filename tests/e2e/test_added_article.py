@@ -90,3 +90,13 @@ async def test_a_server_that_turns_the_draft_on_is_answered_from_it(
     assert "Lind scores twice as Hawks top Owls 4-1" in shown  # the answer names its article
     elsewhere = await ask(standin, QUESTION, "zoe", other.channel("ask"))
     assert "Marco Lind" not in texts(elsewhere)
+    shown = await (
+        await standin.slash(
+            "qa show",
+            {"entry": "person-lind"},
+            user=Ids.MODERATOR,
+            channel_id=Ids.GENERAL,
+        )
+    ).reply()
+    kind = next(f["value"] for f in shown["embeds"][0]["fields"] if f["name"] == "Kind")
+    assert kind == "person · draft"  # moderators see what no curator has reviewed yet
