@@ -158,10 +158,25 @@ class DraftBuilder:
                 candidate.question,
                 answer,
                 self._evidence_of(sentence, candidate.evidence),
-                [*self._who_said(text), *self._what_was_said(who, text, sentence)],
+                [
+                    *self._who_said(text),
+                    *self._what_was_said(who, text, sentence),
+                    *self._source_said(who, details["speaker"]),
+                ],
                 [f"who said “{excerpt(text, 20)}”", f"quote {plain(text, 20)}"],
                 [who.short],
             )
+
+    def _source_said(self, who: Who, name: str) -> list[str]:
+        """An organisation quoted once: what it said is that quotation."""
+        if name in self.people or len(self._said.get(name, [])) != 1:
+            return []
+        return [
+            *(f"what did {r} say" for r in who.references),
+            *(f"{r} reaction" for r in who.references),
+            f"how did {who.spoken.lower()} react",
+            f"what is the position of {who.spoken.lower()}",
+        ]
 
     def _who_said(self, text: str) -> list[str]:
         return [
@@ -191,7 +206,7 @@ class DraftBuilder:
         ]
         return [
             *each,
-            f"what did {who.name.lower()} say about {topic}",
+            f"what did {who.spoken.lower()} say about {topic}",
             f"what did {short} say about {' '.join(topic_words[:2])}",
             *(f"what did {d} say about {topic}" for d in who.descriptions[:3]),
             f"{short} on {topic}",
@@ -204,8 +219,8 @@ class DraftBuilder:
         """Organisations and groups that speak: what each said, in one entry (people have
         theirs in their person entry)."""
         for name, quotes in self._said.items():
-            if name in self.people:
-                continue
+            if name in self.people or len(quotes) < 2:
+                continue  # a person's is their person entry; a single quotation's its own
             who = self._who(name, quotes[0].details.get("speaker_kind") or "source")
             evidence: list[str] = []
             for candidate in quotes:
@@ -214,8 +229,8 @@ class DraftBuilder:
             self._add(
                 "source-" + slug(who.name, 5),
                 "quote",
-                f"What did {who.name} say?",
-                f"{who.name} said: {said}",
+                f"What did {who.spoken} say?",
+                f"{who.label} said: {said}",
                 evidence,
                 [
                     *(f"what did {r} say" for r in who.references),
@@ -243,11 +258,12 @@ class DraftBuilder:
                 *(f"{r.lower()} {short}" for r in who.roles[:2]),
                 f"{short} age" if who.age else "",
             ]
-            options += [
-                *(f"what did {r} say" for r in [*who.references, *who.descriptions]),
-                *(f"{r} quotes" for r in who.references),
-                f"what was {short}'s reaction",
-            ]
+            if who.name in self._said:  # only someone the article quotes "said" anything
+                options += [
+                    *(f"what did {r} say" for r in [*who.references, *who.descriptions]),
+                    *(f"{r} quotes" for r in who.references),
+                    f"what was {short}'s reaction",
+                ]
             mentions = [m["quote"] for m in candidate.details.get("mentions") or []]
             evidence = [p.quote for p in candidate.evidence] or mentions[:1]
             if who.age:  # the sentence that gives the age ("Parise, 35,")
@@ -336,10 +352,14 @@ class DraftBuilder:
                 ),
                 *_with_synonyms(text, self.rarity.top(text, 5)),
             ]
+            subject = _subject(text)
+            if subject and any(r == subject.lower() for w in mentioned for r in w.references):
+                subject = f"{subject} and {' '.join(top[:2])}"  # "who is Graham" is not this
+            options.insert(0, f"{subject.lower()} {' '.join(top[:2])}" if subject else "")
             self._add(
                 "fact-" + slug(" ".join(words), 5),
                 "number" if numbers else "background",
-                f"What does the article say about {topic}?",
+                f"What does the article say about {subject or topic}?",
                 text,
                 [text],
                 options,
@@ -361,6 +381,54 @@ class DraftBuilder:
                 [heading.lower(), f"what about {heading.lower()}", f"{heading.lower()} section"],
                 [f"tell me about {heading.lower()}", f"section {heading.lower()}"],
             )
+
+
+# A sentence's subject ends where its verb begins: a common verb, or a lower-case word that
+# looks like one ("puts", "reiterated"); it may not start with a clause that sets the scene.
+_VERBS = frozenset(
+    "is are was were be has have had said says say will would can could may might must should did"
+    " does do says told called added".split()
+)
+_SCENE = frozenset(
+    "on in at for after before when while meanwhile but however right barely for as with"
+    " during since although though if".split()
+)
+_ENDS_SUBJECT = frozenset("still also already now never just only in at on to from with by".split())
+_PRONOUNS = frozenset("he she it they we i you this that these those there".split())
+_MAX_SUBJECT_WORDS = 6
+
+
+def _subject(sentence: str) -> str:
+    """The words a sentence is about, as it words them: "The decision", "Israeli courts"."""
+    for clause in (sentence, sentence.split(",", 1)[-1] if "," in sentence else ""):
+        words = surface_words(clause)
+        if not words or words[0].lower() in _SCENE | _PRONOUNS:
+            continue
+        found: list[str] = []
+        for word in words:
+            lower = word.lower()
+            after_noun = (
+                bool(found) and found[-1].islower()
+            )  # "decision puts", not "Israeli courts"
+            if (
+                lower in _VERBS
+                or lower in _ENDS_SUBJECT
+                or (
+                    found
+                    and word.islower()
+                    and len(lower) > 3
+                    and (lower.endswith("ed") or (after_noun and lower.endswith("s")))
+                )
+            ):
+                break
+            found.append(word)
+            at = clause.find(word) + len(word)
+            if clause[at : at + 1] == ",":
+                break
+        if 0 < len(found) <= _MAX_SUBJECT_WORDS and content_words(" ".join(found)):
+            subject = " ".join(found)
+            return subject[0].lower() + subject[1:] if found[0] in ("The", "A", "An") else subject
+    return ""
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+")

@@ -76,7 +76,8 @@ class Phrasings:
         if self._owner.get(key, entry_id) != entry_id:
             return None
         words = frozenset(self._terms(phrasing))
-        if not words or self._words.get(words, entry_id) != entry_id:
+        # (no words left: "what is the article about" is matched by its shape, not its words)
+        if words and self._words.get(words, entry_id) != entry_id:
             return None
         return key
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.draft.lexicon import MULTIWORD_ROLES, ROLE_SYNONYMS
+from bot.extraction.lexicon import ROLE_NOUNS
 
 # Words a role picked up from the sentence around it ("stripping Sabres center").
 _VERB_FORM = re.compile(r"^[a-z][a-z’'-]*(?:ing|ed)$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OF_WHAT = re.compile(r"\s+(?:at|of|for|in|with|on|from|to)\s+")
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Who:
     # How chat users may refer to them, most specific first (lower case).
     references: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
+    display: str = ""  # how a sentence names them: "the Arab League"
 
     @property
     def surname(self) -> str:
@@ -41,7 +44,14 @@ class Who:
     @property
     def label(self) -> str:
         """The name with its first role: "Bruce Boudreau (Wild coach)"."""
-        return f"{self.name} ({self.roles[0]})" if self.roles else self.name
+        if self.roles:
+            return f"{self.name} ({self.roles[0]})"
+        return (self.display or self.name)[:1].upper() + (self.display or self.name)[1:]
+
+    @property
+    def spoken(self) -> str:
+        """The name inside a sentence: "Bruce Boudreau", "the Arab League"."""
+        return self.display or self.name
 
 
 def clean_role(role: str) -> str:
@@ -55,9 +65,13 @@ def role_head(role: str) -> str:
     """The noun that says what the role is: "US Secretary of State" -> "secretary of state"."""
     lower = _ARTICLE.sub("", role.lower()).strip()
     for multi in MULTIWORD_ROLES:
-        if lower == multi or lower.endswith(" " + multi):
+        if lower == multi or lower.endswith(" " + multi) or lower.startswith(multi + " "):
             return multi
     words = lower.replace(",", " ").split()
+    if words and (words[-1] in ROLE_NOUNS or words[-1] in ROLE_SYNONYMS):
+        return words[-1]  # "… Department of Health public information officer": an officer
+    # "senior fellow at the Kohelet Policy Forum" is a fellow; "CEO of DH" a CEO
+    words = _OF_WHAT.split(lower, maxsplit=1)[0].split()
     return words[-1] if words else lower
 
 
@@ -110,5 +124,8 @@ def source_of(name: str, kind: str) -> Who:
     """An organisation or a group that speaks in the article ("the Arab League")."""
     bare = _ARTICLE.sub("", name).strip()
     who = Who(bare, kind)
-    who.references = list(dict.fromkeys([bare.lower(), name.lower()]))
+    first = bare.split()[0] if bare.split() else ""
+    # "the Arab League", but "Russia's foreign ministry"
+    who.display = bare if first.endswith(("’s", "'s")) or not bare[:1].isupper() else f"the {bare}"
+    who.references = list(dict.fromkeys([bare.lower(), who.display.lower(), name.lower()]))
     return who
