@@ -21,8 +21,8 @@ DRAFTED = ("spokane-meth-campaign", "us-israeli-settlements", "wild-parise-sabre
 # raise them when drafts or the engine improve, never lower them.
 FLOORS = {
     "heldout-spokane-meth-campaign": {"overall": 0.38, "in_scope": 0.18},
-    "heldout-us-israeli-settlements": {"overall": 0.40, "in_scope": 0.26},
-    "heldout-wild-parise-sabres": {"overall": 0.33, "in_scope": 0.19},
+    "heldout-us-israeli-settlements": {"overall": 0.43, "in_scope": 0.31},
+    "heldout-wild-parise-sabres": {"overall": 0.35, "in_scope": 0.20},
 }
 WRONG_CEILING = 0.08
 # Side by side: a question about one article answered from another (always wrong).
