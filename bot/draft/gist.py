@@ -46,7 +46,7 @@ def gist_of(seed: Seed, doc: Doc) -> Gist:
             firsts.append(passage)
     if not firsts:
         firsts = [doc.sentence_passage(s) for s in doc.sentences[:_POINTS]]
-    summary, lead = "", []
+    summary, lead = "", list[Passage]()
     for passage in firsts[:3]:
         joined = f"{summary} {passage.quote}".strip()
         if summary and len(joined) > _MAX_SUMMARY:

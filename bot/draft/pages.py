@@ -122,14 +122,18 @@ def page_from_html(raw: bytes, url: str | None, path: Path | None = None) -> Pag
     where = url or str(path)
     if not raw.strip():
         raise PageError(f"{where} is empty")
-    document = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         raw,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
     )
-    document = document.as_dict() if document is not None else {}
+    document: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        document = extracted
+    elif extracted is not None:
+        document = extracted.as_dict()
     if not (document.get("text") or "").strip():
         raise PageError(f"{where} does not look like an article: no article text found in it")
     paragraphs = [p.strip() for p in document["text"].splitlines() if p.strip()]

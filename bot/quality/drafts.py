@@ -46,10 +46,10 @@ def _site(root: Path, seeds: list[Path], own: Settings | None = None) -> Setting
     drafted = {seed.name for seed in seeds}
     if own is not None:
         for path, data in files_by_seed(own.knowledge_dir).values():
-            seed = str(data["article"]["seed"])
-            if seed not in drafted and (own.seeds_dir / seed).is_file():
+            name = str(data["article"]["seed"])
+            if name not in drafted and (own.seeds_dir / name).is_file():
                 shutil.copy(path, root / "knowledge")
-                shutil.copy(own.seeds_dir / seed, root / "seeds")
+                shutil.copy(own.seeds_dir / name, root / "seeds")
         shared = own.knowledge_dir / GLOBAL_ALIASES_FILE
         if shared.is_file():
             shutil.copy(shared, root / "knowledge")
