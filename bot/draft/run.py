@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,6 @@ class DraftResult:
 class DraftReport:
     results: tuple[DraftResult, ...]
     seconds: float = 0.0
-    extractions: dict[str, Extraction] = field(default_factory=dict)
 
     def summary(self) -> str:
         lines = [r.line() for r in self.results]
@@ -170,7 +169,6 @@ def run_draft_build(
     used = {str(d["article"].get("id")) for _, d in files.values()}
     chosen = [s for s in seeds.values() if only is None or s.name in only]
     results: list[DraftResult] = []
-    extractions: dict[str, Extraction] = {}
     for number, seed in enumerate(chosen, 1):
         if progress is not None:
             progress(f"[{number}/{len(chosen)}] drafting {seed.name}")
@@ -180,7 +178,6 @@ def run_draft_build(
             results.append(DraftResult(seed.name, path or Path(), "", "kept"))
             continue
         extraction = extract(seed)
-        extractions[seed.name] = extraction
         article_id = (
             str(existing["article"].get("id"))
             if existing is not None
@@ -204,4 +201,4 @@ def run_draft_build(
                 time.perf_counter() - one_started,
             )
         )
-    return DraftReport(tuple(results), time.perf_counter() - started, extractions)
+    return DraftReport(tuple(results), time.perf_counter() - started)
