@@ -42,7 +42,7 @@ async def run_sync(settings: Settings) -> int:
     return 0
 
 
-def run_build_command(settings: Settings, out: Path | None) -> int:
+def run_build_command(settings: Settings, out: Path | None, *, draft: bool = False) -> int:
     from bot.extraction import run_build
 
     target = out or settings.knowledge_dir / "candidates"
@@ -50,6 +50,44 @@ def run_build_command(settings: Settings, out: Path | None) -> int:
         settings.seeds_dir, target, lambda line: print(line, file=sys.stderr, flush=True)
     )
     print(report.summary())
-    print(f"Candidates written to {target}/ — review them and copy what is right into a curated")
-    print("file in knowledge/ (see docs/knowledge-format.md); curated files are never overwritten.")
+    if not draft:
+        print(f"Candidates written to {target}/ for review. `briefbot build --draft` writes a")
+        print("draft knowledge file for every seed without one (see docs/knowledge-format.md).")
+        return 0
+    from bot.draft import run_draft_build
+
+    drafts = run_draft_build(
+        settings.seeds_dir,
+        settings.knowledge_dir,
+        lambda line: print(line, file=sys.stderr, flush=True),
+    )
+    print(drafts.summary())
+    print(
+        "Drafts are served at once on the command line, and in a server once it turns the"
+        " article on (/config articles); review them in place (docs/knowledge-format.md)."
+    )
+    return 0
+
+
+def run_add(settings: Settings, source: str) -> int:
+    from bot.draft.add import add_article
+    from bot.draft.pages import PageError
+
+    try:
+        report = add_article(
+            source,
+            settings.seeds_dir,
+            settings.knowledge_dir,
+            lambda line: print(line, file=sys.stderr, flush=True),
+        )
+    except PageError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return 2
+    for line in report.lines():
+        print(line)
+    if report.draft is not None and report.draft.article_id:
+        print(
+            f'Ask it now: briefbot ask "…" (the command line sees drafts); in a server,'
+            f" /config articles turns {report.draft.article_id} on."
+        )
     return 0

@@ -47,8 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="ask questions interactively in the terminal")
     chat.add_argument("--no-log", action="store_true", help="do not record the asks in the store")
 
-    build = sub.add_parser("build", help="extract candidate entries from seeds/ for review")
+    build = sub.add_parser(
+        "build", help="extract candidates from seeds/; --draft: draft knowledge files too"
+    )
     build.add_argument("--out", type=Path, help="where candidates go (knowledge/candidates/)")
+    build.add_argument(
+        "--draft",
+        action="store_true",
+        help="write a draft knowledge file for every seed without one (served at once)",
+    )
+
+    add = sub.add_parser(
+        "add", help="add an article (text file, saved page or URL) and draft its knowledge"
+    )
+    add.add_argument("source", metavar="PATH_OR_URL", help="a .txt, .html or .html.gz, or a URL")
 
     sub.add_parser("check", help="validate the curated knowledge files")
     sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
@@ -64,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="score the build on every X.txt in DIR against its answer key X.truth.json",
+    )
+    report.add_argument(
+        "--drafts",
+        type=Path,
+        metavar="DIR",
+        help="draft every X.txt in DIR that has a question set and score the drafts",
     )
     report.add_argument("--details", action="store_true", help="with --extraction: list misses")
     report.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -202,7 +220,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "build":
         from bot.cli.knowledge import run_build_command
 
-        return run_build_command(settings, args.out)
+        return run_build_command(settings, args.out, draft=args.draft)
+    if args.command == "add":
+        from bot.cli.knowledge import run_add
+
+        return run_add(settings, args.source)
     if args.command == "report" and args.extraction is not None:
         from bot.cli.extraction_report import run_extraction_report
 
@@ -210,6 +232,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             print("briefbot: give either --devset or --extraction, not both", file=sys.stderr)
             return 2
         return run_extraction_report(args.extraction, details=args.details, as_json=args.json)
+    if args.command == "report" and args.drafts is not None:
+        from bot.quality.drafts import run_drafts_report
+
+        return run_drafts_report(
+            settings,
+            args.drafts,
+            as_json=args.json,
+            failures=args.failures,
+            breakdown=args.breakdown,
+        )
     if args.command == "report":
         from bot.quality.report import run_report
 

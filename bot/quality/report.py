@@ -45,6 +45,8 @@ class Figures:
             "paraphrases": _share(sum(o.result == RIGHT for o in para), len(para)),
             "near_misses": _share(sum(o.result == RIGHT for o in near), len(near)),
             "wrong": _share(sum(o.result == WRONG for o in all_), len(all_)),
+            # answered from another article than the set's: a kind of wrong worth its own line
+            "crossed": _share(sum(o.crossed for o in all_), len(all_)),
             "helped": _share(sum(o.helped for o in scope), len(scope)),
             "counts": {
                 "in_scope": len(scope),
@@ -115,7 +117,16 @@ async def _reports(settings: Settings, paths: list[Path]) -> list[SetReport]:
         await service.close()
 
 
-_COLUMNS = ("overall", "in_scope", "paraphrases", "declined", "near_misses", "wrong", "helped")
+_COLUMNS = (
+    "overall",
+    "in_scope",
+    "paraphrases",
+    "declined",
+    "near_misses",
+    "wrong",
+    "crossed",
+    "helped",
+)
 
 
 def _row(label: str, figures: dict[str, Any]) -> str:

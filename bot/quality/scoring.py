@@ -19,6 +19,8 @@ class Outcome:
     result: str  # right, wrong or declined
     helped: bool
     got: str | None  # article/id answered with
+    # Answered from another article than the one the question is about (always wrong).
+    crossed: bool = False
 
 
 def _covers(entry: Entry, spans: Iterable[tuple[int, int]]) -> bool:
@@ -37,10 +39,11 @@ def fits(entry: Entry, question: Question, article: str | None) -> bool:
 def score_one(answer: Answer, question: Question, article: str | None) -> Outcome:
     entry = answer.entry
     got = f"{entry.article_id}/{entry.id}" if entry else None
+    crossed = entry is not None and article is not None and entry.article_id != article
     if not question.in_scope:
-        return Outcome(question, WRONG if entry else RIGHT, entry is None, got)
+        return Outcome(question, WRONG if entry else RIGHT, entry is None, got, crossed)
     if entry is not None:
         ok = fits(entry, question, article)
-        return Outcome(question, RIGHT if ok else WRONG, ok, got)
+        return Outcome(question, RIGHT if ok else WRONG, ok, got, crossed)
     helped = any(fits(s.entry, question, article) for s in answer.suggestions)
     return Outcome(question, DECLINED, helped, got)

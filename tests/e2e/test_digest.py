@@ -184,7 +184,10 @@ async def test_digest_reports_yesterdays_questions_inertly(
     zone = midday_zone(now)
     clock.now = now
     await start_briefbot()
-    await configure(standin, at="18:00", zone=zone)
+    # Time first, then the channel: with the channel set at the default time (09:00 UTC), a
+    # digest for today would be due between 09:00 and 15:00 UTC and could arrive after `mark`.
+    assert (await command(standin, "digest time", {"time": "18:00", "timezone": zone}))["ephemeral"]
+    assert (await command(standin, "digest channel", {"channel": Ids.DIGEST}))["ephemeral"]
     asks = [
         ("who said mutual trust takes years?", Ids.MEMBER, Ids.ASK),
         ("who said mutual trust takes years?", Ids.CURATOR, Ids.GENERAL),

@@ -44,7 +44,7 @@ def test_writes_one_file_per_seed(tree: Path) -> None:
     assert {k: v for k, v in after.items() if not k.startswith("knowledge/candidates/")} == before
     text = (out / "000_824f32114a763518.candidates.yaml").read_text(encoding="utf-8")
     assert text.startswith("# UNREVIEWED CANDIDATES")
-    assert "To promote a candidate" in text
+    assert "briefbot build --draft" in text and "copy" not in text
     data = yaml.safe_load(text)
     assert data["seed"] == "000_824f32114a763518.txt"
     assert data["title"] == "Trump: Russia’s Chance for Friendship?"

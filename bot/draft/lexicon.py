@@ -1,0 +1,90 @@
+"""Words chat users put in place of the article's: role nouns and their synonyms.
+
+A draft's phrasings are written from the article's own words; these add the everyday names
+for the same roles ("the bench boss" for a coach), so a question worded differently still
+finds the person and what they said. Only roles: a general thesaurus would pull questions
+towards the wrong fact far more often than it helps.
+"""
+
+from __future__ import annotations
+
+# A role's head noun (lower case) -> what people call that role instead.
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "coach": ("bench boss", "head coach", "manager"),
+    "goalie": ("goaltender", "netminder", "keeper"),
+    "goaltender": ("goalie", "netminder", "keeper"),
+    "defenseman": ("blueliner", "defender", "d-man"),
+    "defender": ("defenseman", "blueliner"),
+    "winger": ("forward", "wing"),
+    "center": ("centre", "forward"),
+    "captain": ("skipper", "team leader"),
+    "quarterback": ("qb", "signal caller"),
+    "pitcher": ("hurler",),
+    "striker": ("forward",),
+    "ceo": ("chief executive", "boss", "head"),
+    "chief executive": ("ceo", "boss", "head"),
+    "president": ("head", "boss", "chief"),
+    "chairman": ("chair", "head"),
+    "chairwoman": ("chair", "head"),
+    "founder": ("creator",),
+    "director": ("head", "chief"),
+    "owner": ("proprietor",),
+    "co-owner": ("owner", "part owner"),
+    "spokesperson": ("spokesman", "spokeswoman", "representative"),
+    "spokesman": ("spokesperson", "representative"),
+    "spokeswoman": ("spokesperson", "representative"),
+    "officer": ("official",),
+    "official": ("officer",),
+    "senator": ("lawmaker", "legislator", "sen"),
+    "sen.": ("senator", "lawmaker", "legislator"),
+    "representative": ("lawmaker", "congressman", "congresswoman", "rep"),
+    "governor": ("gov", "state leader"),
+    "gov.": ("governor",),
+    "mayor": ("city leader",),
+    "prime minister": ("premier", "pm", "leader"),
+    "premier": ("prime minister", "pm", "leader"),
+    "president-elect": ("incoming president",),
+    "secretary of state": ("top diplomat", "top envoy", "foreign minister"),
+    "foreign minister": ("top diplomat", "foreign secretary"),
+    "minister": ("government minister",),
+    "negotiator": ("envoy",),
+    "ambassador": ("envoy", "diplomat"),
+    "fellow": ("scholar", "researcher", "expert"),
+    "analyst": ("expert",),
+    "economist": ("expert",),
+    "professor": ("academic", "expert", "prof"),
+    "researcher": ("scientist", "expert"),
+    "scientist": ("researcher", "expert"),
+    "lawyer": ("attorney",),
+    "attorney": ("lawyer",),
+    "judge": ("justice",),
+    "doctor": ("physician", "dr"),
+    "police chief": ("top cop",),
+    "general manager": ("gm",),
+    "gm": ("general manager",),
+}
+
+# Roles named by several words: the longest that ends a role is its head ("US Secretary of
+# State" -> "secretary of state"), else the last word ("Wild coach" -> "coach").
+MULTIWORD_ROLES = tuple(sorted((r for r in ROLE_SYNONYMS if " " in r), key=len, reverse=True))
+
+# Gist questions, asked of every article: its `summary` entry answers them.
+GIST_QUESTIONS = (
+    "what is the article about",
+    "summary",
+    "summarize the article",
+    "tldr",
+    "what's the gist",
+    "give me the rundown",
+    "what happened",
+    "what's the story",
+    "what is the headline",
+    "main point of the article",
+)
+
+KEY_POINT_QUESTIONS = (
+    "key points",
+    "main takeaways",
+    "highlights",
+    "what are the most important facts",
+)
