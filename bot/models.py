@@ -39,6 +39,11 @@ class Entry:
     def phrasings(self) -> tuple[str, ...]:
         return (self.question, *self.alternates)
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """Entry ids are unique only within an article."""
+        return (self.article_id, self.id)
+
 
 @dataclass(frozen=True)
 class Article:

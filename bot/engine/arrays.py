@@ -1,0 +1,58 @@
+"""Append-only numpy arrays, so an index can grow by one entry without being rebuilt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+class Growable:
+    """Rows appended at the end, in amortised constant time; `view` is the filled part."""
+
+    def __init__(self, dtype: Any, width: int | None = None, capacity: int = 256) -> None:
+        shape = (capacity,) if width is None else (capacity, width)
+        self._data = np.zeros(shape, dtype=dtype)
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    @property
+    def view(self) -> np.ndarray:
+        return self._data[: self._size]
+
+    def extend(self, rows: Any) -> int:
+        """Append rows (or values); returns the position of the first one."""
+        rows = np.asarray(rows, dtype=self._data.dtype)
+        count = len(rows)
+        start = self._size
+        if start + count > len(self._data):
+            capacity = max(2 * len(self._data), start + count)
+            grown = np.zeros((capacity, *self._data.shape[1:]), dtype=self._data.dtype)
+            grown[:start] = self._data[:start]
+            self._data = grown
+        self._data[start : start + count] = rows
+        self._size += count
+        return start
+
+    def append(self, value: Any) -> int:
+        return self.extend([value])
+
+    @classmethod
+    def wrap(cls, values: np.ndarray) -> Growable:
+        """An array already filled (read back from a cache) without copying it."""
+        grown = cls.__new__(cls)
+        grown._data = values
+        grown._size = len(values)
+        return grown
+
+
+def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The concatenation of range(start, start + count) for each pair, without a Python loop."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(counts)
+    shift = np.repeat(starts - (ends - counts), counts)
+    return np.arange(total, dtype=np.int64) + shift

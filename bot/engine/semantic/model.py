@@ -1,0 +1,62 @@
+"""Loading a model2vec static model and embedding text with it.
+
+The default model ships in `default/` (see NOTICE there). `BRIEFBOT_SEMANTIC_MODEL` may name another
+model2vec model: a folder, or a hub name where the network allows. Whatever is cached from a
+model's vectors is keyed by `identity`, a hash of its weights and tokenizer, never by its name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
+
+_loaded: dict[str, SemanticModel] = {}
+_lock = threading.Lock()
+
+
+class SemanticModel:
+    """Unit-length float32 vectors for texts; an empty text gets the zero vector."""
+
+    def __init__(self, model: Any, name: str) -> None:
+        self._model = model
+        self.name = name
+        self.dimensions = int(model.dim)
+        digest = hashlib.sha256(np.ascontiguousarray(model.embedding).tobytes())
+        digest.update(model.tokenizer.to_str().encode())
+        for extra in (getattr(model, "weights", None), getattr(model, "token_mapping", None)):
+            if extra is not None:
+                digest.update(np.ascontiguousarray(extra).tobytes())
+        self.identity = digest.hexdigest()[:16]
+
+    def dictionary(self) -> frozenset[str]:
+        """Whole words of the model's vocabulary: real words, which typo repair leaves alone."""
+        vocabulary = self._model.tokenizer.get_vocab()
+        return frozenset(w for w in vocabulary if w.isalpha() and w.isascii() and len(w) > 3)
+
+    @classmethod
+    def load(cls, source: str | Path | None = None) -> SemanticModel:
+        """The model at `source` (default: the shipped one), loaded once per process."""
+        name = str(source or DEFAULT_MODEL)
+        with _lock:
+            model = _loaded.get(name)
+            if model is None:
+                from model2vec import StaticModel  # imported here: it costs ~0.2 s
+
+                model = cls(StaticModel.from_pretrained(name, normalize=True), name)
+                _loaded[name] = model
+        return model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        vectors = np.asarray(
+            self._model.encode(list(texts), use_multiprocessing=False), dtype=np.float32
+        )
+        return vectors.reshape(len(texts), self.dimensions)
