@@ -140,13 +140,21 @@ class Analyzer:
         return {self.stem(w) for w in self.vocabulary}
 
     def terms(
-        self, text: str, article_id: str | None = None, surfaces: dict[str, str] | None = None
+        self,
+        text: str,
+        article_id: str | None = None,
+        surfaces: dict[str, str] | None = None,
+        seen: set[str] | None = None,
     ) -> tuple[str, ...]:
         """The terms an entry's text is indexed under, with its article's aliases.
 
-        `surfaces` collects, per stem, a word it came from: what the stem's vector is made of.
+        `surfaces` collects, per stem, a word it came from: what the stem's vector is made of;
+        `seen` collects the text's words.
         """
-        content = _content(words(text))
+        tokens = words(text)
+        if seen is not None:
+            seen.update(tokens)
+        content = _content(tokens)
         rules = self._by_article.get(article_id, self._global) if article_id else self._global
         return self._stemmed(self._apply(content, rules), surfaces)
 

@@ -145,7 +145,7 @@ def _score(
         coarse = index.coarse.view[holders] @ _unit(vector[: index.coarse.view.shape[1]])
         holders = holders[np.argsort(-coarse, kind="stable")[:_SCORED]]
     holders = np.sort(holders)
-    results = score(index, prepared, (holders, np.ones(len(holders))), Weights())
+    results = score(index, prepared, (holders, np.ones(len(holders))), Weights(), keep=_SCORED)
     out = []
     for item in results:
         entry = index.entries[item.position]

@@ -36,7 +36,7 @@ def decide(
     clear = best.score - runner_up >= thresholds.margin
     explained = best.unexplained <= thresholds.unexplained
     if good and clear and explained and may_answer:
-        return EngineResult(Verdict.CONFIDENT, best.score, candidates)
+        return EngineResult(Verdict.CONFIDENT, min(best.score, 1.0), candidates)
     # Below the line, confidence never exceeds the answering threshold: a 0.9 that is declined
     # (a runner-up as good, or a vague question) would read as a contradiction.
     shown = min(best.score, thresholds.answer)

@@ -17,14 +17,15 @@ import numpy as np
 
 from bot.engine.arrays import Growable
 from bot.engine.stats import Stats
-from bot.engine.textproc import words
 from bot.engine.view import EntryKey
 from bot.knowledge.schema import KINDS
 from bot.models import Entry
 
 # Leading dimensions of an entry's mean vector used to find semantic candidates: the model's
 # dimensions come out of PCA, so the first ones carry most of the variance.
-COARSE_DIMENSIONS = 64
+COARSE_DIMENSIONS = 32
+# Entries embedded at once: bounds the memory a large build needs for its vectors.
+_BATCH = 1024
 # Rows appended since the exact-phrasing table was sorted, before it is sorted again.
 _RESORT_AFTER = 50_000
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
@@ -39,6 +40,7 @@ class Analysed:
     terms: tuple[str, ...]  # every term of phrasings, answer, evidence and tags, sorted
     texts: tuple[str, ...]  # the phrasings embedded, one vector each
     surfaces: dict[str, str]  # stem -> a word it came from (what its vector is made of)
+    words: frozenset[str]  # every word, before stopwords: what typos are repaired towards
 
 
 def fingerprint(entry: Entry) -> str:
@@ -53,22 +55,16 @@ def analyse(stats: Stats, entry: Entry) -> Analysed:
     article = entry.article_id
     phrasings: dict[tuple[str, ...], None] = {}
     surfaces: dict[str, str] = {}
+    seen: set[str] = set(entry.tags)
     for text in entry.phrasings:
         # Word order does not matter to a phrasing, so the same words twice count once.
-        terms = tuple(sorted(analyzer.terms(text, article, surfaces)))
+        terms = tuple(sorted(analyzer.terms(text, article, surfaces, seen)))
         if terms:
             phrasings.setdefault(terms, None)
     body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
-    terms = set().union(*phrasings, *(analyzer.terms(t, article, surfaces) for t in body))
+    terms = set().union(*phrasings, *(analyzer.terms(t, article, surfaces, seen) for t in body))
     texts = tuple(dict.fromkeys(p for p in entry.phrasings if p.strip()))
-    return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces)
-
-
-def vocabulary_of(entry: Entry) -> set[str]:
-    found: set[str] = set(entry.tags)
-    for text in (*entry.phrasings, entry.answer, *(e.display for e in entry.evidence)):
-        found.update(words(text))
-    return found
+    return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces, frozenset(seen))
 
 
 class Index:
@@ -121,17 +117,22 @@ class Index:
         return int(self.alive.view.sum())
 
     def add(self, entries: Sequence[Entry], analysed: Sequence[Analysed] | None = None) -> None:
-        """Append entries (replacing live ones with the same key); embeds in one batch."""
+        """Append entries (replacing live ones with the same key), embedding them in batches."""
+        if analysed is None:
+            analysed = [analyse(self.stats, e) for e in entries]
+        for start in range(0, len(entries), _BATCH):
+            stop = start + _BATCH
+            self._add_batch(entries[start:stop], analysed[start:stop])
+
+    def _add_batch(self, entries: Sequence[Entry], analysed: Sequence[Analysed]) -> None:
         if not entries:
             return
         for entry in entries:
             self.remove(entry.key)
-        vocabulary = set().union(*(vocabulary_of(e) for e in entries))
+        vocabulary = set().union(*(a.words for a in analysed))
         self.words |= vocabulary
         if self.base:
             self.stats.analyzer.add_vocabulary(vocabulary)
-        if analysed is None:
-            analysed = [analyse(self.stats, e) for e in entries]
         surfaces: dict[str, str] = {}
         for item in analysed:
             surfaces.update(item.surfaces)
@@ -202,10 +203,12 @@ class Index:
             self._sort_hashes()
         row_hash = _hash_terms(sorted(term_ids))
         low, high = np.searchsorted(self._sorted_hash, [row_hash, row_hash + 1])
-        rows = [*self._sorted_row[low:high].tolist(), *self._recent.get(row_hash, ())]
-        alive = self.alive.view
-        entries = self.lex_entry.view
-        return sorted({int(entries[r]) for r in rows if alive[entries[r]]})
+        rows = self._sorted_row[low:high]
+        recent = self._recent.get(row_hash)
+        if recent:
+            rows = np.concatenate([rows, np.asarray(recent, dtype=np.int64)])
+        entries = self.lex_entry.view[rows]
+        return np.unique(entries[self.alive.view[entries]]).tolist()
 
     def _sort_hashes(self) -> None:
         order = np.argsort(self.lex_hash.view, kind="stable")

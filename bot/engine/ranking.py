@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from bot.engine.analyzer import Query
 from bot.engine.arrays import ranges
-from bot.engine.index import COARSE_DIMENSIONS, Index
+from bot.engine.index import Index
 from bot.engine.view import View
 from bot.knowledge.schema import KINDS
 
@@ -46,11 +46,17 @@ class Weights:
     intent_bonus: float = 0.05
     number_mismatch: float = 0.1
     # candidate generation: how many per index, and how much the coarse cosine counts there
-    candidates: int = 64
+    candidates: int = 32
     coarse: float = 0.5
     refine: int = 6
+    # a term in more than this share of entries is not walked when the question has rarer ones
+    common_share: float = 0.05
 
 
+# Entries with a phrasing of exactly the question's terms always scored, at most this many.
+_EXACT = 8
+# Entries per index given a full score (characters included) and returned for the decision.
+_SCORED = 16
 _INTENT_KINDS = {"who": {"person"}, "quote": {"quote"}, "number": {"number"}}
 
 
@@ -96,135 +102,214 @@ class Prepared:
 def prepare(index: Index, query: Query, question: str) -> Prepared:
     stats = index.stats
     terms = sorted({t for _, scoped in query.scopes for t in scoped})
-    vectors = stats.model.encode([question, *(query.surfaces.get(t, t) for t in terms)])
+    # Known terms have their vector in the index; only the others are embedded here.
+    unknown = [t for t in terms if t not in stats.term_id]
+    vectors = stats.model.encode([question, *(query.surfaces.get(t, t) for t in unknown)])
+    term_vectors = dict(zip(unknown, vectors[1:], strict=True))
+    for term in terms:
+        if term not in term_vectors:
+            term_vectors[term] = stats.term_vectors.view[stats.term_id[term]].astype(np.float32)
     weights = {scope: {t: stats.weight(t) for t in scoped} for scope, scoped in query.scopes}
-    return Prepared(query, weights, vectors[0], dict(zip(terms, vectors[1:], strict=True)))
+    return Prepared(query, weights, vectors[0], term_vectors)
 
 
 def candidates(
     index: Index, prepared: Prepared, mask: np.ndarray, w: Weights
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions worth scoring (the best by coverage plus coarse similarity, and exact matches)
-    with their coverage of the question."""
+    with their exact coverage of the question."""
     n = len(index.entries)
-    if n == 0:
+    if n == 0 or not mask.any():
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    coverage = _coverage(index, prepared, n)
-    coarse_query = prepared.vector[:COARSE_DIMENSIONS]
+    pre, skipped = _coverage(index, prepared, n, common=max(w.common_share * n, w.candidates))
+    coarse_query = prepared.vector[: index.coarse.view.shape[1]]
     norm = float(np.linalg.norm(coarse_query))
-    pre = coverage
     if norm > 0:
-        pre = coverage + w.coarse * (index.coarse.view @ (coarse_query / norm))
-    pre = np.where(mask, pre, -np.inf)
-    live = int(mask.sum())
-    if live <= w.candidates:
+        pre += w.coarse * (index.coarse.view @ (coarse_query / norm))
+    if int(mask.sum()) <= w.candidates:
         chosen = np.flatnonzero(mask)
     else:
+        pre[~mask] = -np.inf
         chosen = np.argpartition(-pre, w.candidates)[: w.candidates]
-        chosen = chosen[np.isfinite(pre[chosen])]
     stats = index.stats
     known = [stats.term_id[t] for t in prepared.query.terms if t in stats.term_id]
-    exact = [p for p in index.exact(known) if mask[p]] if known else []
-    chosen = np.unique(np.concatenate([chosen, np.asarray(exact, dtype=np.int64)]))
-    return chosen, coverage[chosen]
+    exact = np.asarray(index.exact(known) if known else [], dtype=np.int64)
+    exact = exact[mask[exact]]
+    if len(exact) > _EXACT:
+        # Many entries phrased exactly as asked ("trump"): the ones closest in meaning.
+        exact = exact[np.argsort(-pre[exact], kind="stable")[:_EXACT]]
+    chosen = np.unique(np.concatenate([chosen, exact]))
+    return chosen, _exact_coverage(index, prepared, chosen, skipped)
 
 
-def _coverage(index: Index, prepared: Prepared, n: int) -> np.ndarray:
-    """Per entry, the share of the question's weight (in the entry's alias scope) it contains."""
-    coverage: np.ndarray | None = None
+def _coverage(
+    index: Index, prepared: Prepared, n: int, common: float
+) -> tuple[np.ndarray, set[str]]:
+    """Per entry, the share of the question's weight (in its alias scope) it contains.
+
+    A term in more than `common` entries is left out when the question has rarer ones (its weight
+    is small and walking its list is most of the work); the candidates' exact coverage adds it
+    back. Returns the accumulation and the terms left out.
+    """
+    term_id = index.stats.term_id
+
+    def holders(term: str) -> np.ndarray | None:
+        tid = term_id.get(term)
+        if tid is None or tid >= len(index.postings) or not index.postings[tid]:
+            return None
+        return np.frombuffer(index.postings[tid], dtype=np.int32)
+
+    coverage = np.zeros(n)
+    skipped: set[str] = set()
     for scope, weights in prepared.weights.items():
         total = sum(weights.values()) or 1.0
-        acc = np.zeros(n, dtype=np.float64)
-        term_id = index.stats.term_id
+        lists = {t: holders(t) for t in weights}
+        rare = [t for t, h in lists.items() if h is not None and len(h) <= common]
+        walked = rare or [t for t, h in lists.items() if h is not None]
+        skipped |= {t for t, h in lists.items() if h is not None} - set(walked)
+        acc = coverage if scope is None else np.zeros(n)
+        for term in walked:
+            acc[lists[term]] += weights[term] / total  # type: ignore[index]
+        if scope is not None:
+            code = index.code_of(scope)
+            if code is not None:
+                in_article = index.article.view == code
+                coverage[in_article] = acc[in_article]
+    return coverage, skipped
+
+
+def _exact_coverage(
+    index: Index, prepared: Prepared, chosen: np.ndarray, skipped: set[str]
+) -> np.ndarray:
+    """The candidates' coverage from their own terms, per their article's alias scope."""
+    term_id = index.stats.term_id
+    articles = index.article.view[chosen]
+    coverage = np.zeros(len(chosen))
+    for scope, weights in prepared.weights.items():
+        total = sum(weights.values()) or 1.0
+        rows = np.ones(len(chosen), dtype=bool)
+        if scope is not None:
+            code = index.code_of(scope)
+            rows = articles == code
+        elif len(prepared.weights) > 1:
+            scoped = [index.code_of(a) for a in prepared.weights if a is not None]
+            rows = ~np.isin(articles, [c for c in scoped if c is not None])
+        if not rows.any():
+            continue
+        acc = np.zeros(len(chosen))
         for term, weight in weights.items():
             tid = term_id.get(term)
-            if tid is not None and tid < len(index.postings) and index.postings[tid]:
-                acc[np.frombuffer(index.postings[tid], dtype=np.int32)] += weight / total
-        if scope is None:
-            coverage = acc
-        else:
-            code = index.code_of(scope)
-            if code is not None and coverage is not None:
-                coverage = np.where(index.article.view == code, acc, coverage)
-    assert coverage is not None
+            if tid is None or tid >= len(index.postings) or not index.postings[tid]:
+                continue
+            postings = np.frombuffer(index.postings[tid], dtype=np.int32)
+            at = np.searchsorted(postings, chosen)
+            at = np.minimum(at, len(postings) - 1)
+            acc += np.where(postings[at] == chosen, weight / total, 0.0)
+        coverage[rows] = acc[rows]
     return coverage
 
 
 def score(
-    index: Index, prepared: Prepared, found: tuple[np.ndarray, np.ndarray], w: Weights
+    index: Index,
+    prepared: Prepared,
+    found: tuple[np.ndarray, np.ndarray],
+    w: Weights,
+    keep: int = _SCORED,
 ) -> list[Scored]:
-    """Lexical and semantic scores of the given entries."""
+    """Lexical and semantic scores of the given entries; the best `keep` are returned."""
     positions, coverage = found
     if len(positions) == 0:
         return []
     stats = index.stats
     idf = stats.idf()
-    query = prepared.query
-    adjust = kind_adjustments(query.intents, w)
+    adjust = kind_adjustments(prepared.query.intents, w)
     # semantic: the best phrasing's cosine
-    sem_rows = ranges(index.sem_start.view[positions], index.sem_count.view[positions])
+    sem_counts = index.sem_count.view[positions]
+    sem_rows = ranges(index.sem_start.view[positions], sem_counts)
     sims = (index.sem_vectors.view[sem_rows].astype(np.float32) @ prepared.vector) * (
         index.sem_scale.view[sem_rows]
     )
-    sem_counts = index.sem_count.view[positions]
-    semantic = _segment_max(sims, sem_counts)
     span = w.semantic_full - w.semantic_zero
-    semantic = np.clip((semantic - w.semantic_zero) / span, 0.0, 1.0)
-    # lexical: per phrasing row, hit weight and own weight
-    lex_rows = ranges(index.lex_start.view[positions], index.lex_count.view[positions])
+    semantic = np.clip((_segment_max(sims, sem_counts) - w.semantic_zero) / span, 0.0, 1.0)
+    # lexical: per phrasing row, the weight of the question's terms in it and its own weight
     lex_counts = index.lex_count.view[positions]
+    lex_rows = ranges(index.lex_start.view[positions], lex_counts)
     lengths = index.lex_length.view[lex_rows]
     flat = index.lex_terms.view[ranges(index.lex_offset.view[lex_rows], lengths)]
     row_of_flat = np.repeat(np.arange(len(lex_rows)), lengths)
     own = np.bincount(row_of_flat, weights=idf[flat], minlength=len(lex_rows))
-    articles = index.article.view[positions]
-    kinds = index.kind.view[positions]
-    results: list[Scored] = []
-    by_scope = _scope_rows(index, prepared, articles)
-    first_row = np.concatenate([[0], np.cumsum(lex_counts)[:-1]]).astype(np.int64)
-    for scope, members in by_scope:
-        weights = prepared.weights[scope]
-        total = sum(weights.values())
-        if total <= 0:
+    entry_of_row = np.repeat(np.arange(len(positions)), lex_counts)
+    scope_of = _scopes(index, prepared, index.article.view[positions])
+    f1 = np.zeros(len(lex_rows))
+    totals = np.zeros(len(positions))
+    for scope, weights in prepared.weights.items():
+        members = scope_of == _scope_code(prepared, scope)
+        if not members.any():
             continue
+        total = sum(weights.values())
+        totals[members] = total
         qw = np.zeros(len(idf))
         for term, weight in weights.items():
             tid = stats.term_id.get(term)
             if tid is not None:
                 qw[tid] = weight
         hit = np.bincount(row_of_flat, weights=qw[flat], minlength=len(lex_rows))
-        f1 = np.where(hit > 0, 2 * hit / (total + own), 0.0)
-        query_text = " ".join(sorted(weights))
-        for i in members:
-            rows = np.arange(first_row[i], first_row[i] + lex_counts[i])
-            covered = float(coverage[i])
-            best_f1, best_text = 0.0, ""
-            if len(rows):
-                best = rows[int(np.argmax(f1[rows]))]
-                best_f1 = float(f1[best])
-                if best_f1 > 0:
-                    ids = index.lex_terms.view[
-                        index.lex_offset.view[lex_rows[best]] : index.lex_offset.view[
-                            lex_rows[best]
-                        ]
-                        + lengths[best]
-                    ]
-                    best_text = " ".join(sorted(stats.term_text[t] for t in ids))
-            chars = fuzz.token_sort_ratio(query_text, best_text) / 100 if best_text else 0.0
-            lexical = _lexical(best_f1, covered, chars, w)
-            results.append(
-                Scored(
-                    index,
-                    int(positions[i]),
-                    _blend(lexical, float(semantic[i]), float(adjust[kinds[i]]), w),
-                    lexical,
-                    float(semantic[i]),
-                    covered,
-                    chars,
-                    best_f1,
-                )
+        in_scope = members[entry_of_row]
+        f1[in_scope] = np.where(hit > 0, 2 * hit / (total + own), 0.0)[in_scope]
+    best_f1 = np.maximum(_segment_max(f1, lex_counts), 0.0)
+    covered = coverage
+    floor = np.minimum(1.0, covered / w.coverage_floor)
+    kinds = index.kind.view[positions]
+    base = w.phrasing * best_f1 + w.coverage * covered
+    # Character similarity costs a string per entry: computed only for the entries that could
+    # still make the top once it is added at its best.
+    ceiling = w.lexical * (base + w.chars) * floor + w.semantic * semantic + adjust[kinds]
+    best = np.argsort(-ceiling, kind="stable")[:keep]
+    # the first row reaching each entry's best, for the character similarity of its text
+    firsts = np.flatnonzero(f1 >= best_f1[entry_of_row] - 1e-12)
+    entry_firsts, at = np.unique(entry_of_row[firsts], return_index=True)
+    best_row = np.full(len(positions), -1)
+    best_row[entry_firsts] = firsts[at]
+    texts = {_scope_code(prepared, s): " ".join(sorted(ws)) for s, ws in prepared.weights.items()}
+    results = []
+    for i in best.tolist():
+        chars = 0.0
+        row = int(best_row[i])
+        if row >= 0 and best_f1[i] > 0:
+            start = int(index.lex_offset.view[lex_rows[row]])
+            ids = index.lex_terms.view[start : start + int(lengths[row])].tolist()
+            text = " ".join(sorted(stats.term_text[t] for t in ids))
+            chars = fuzz.token_sort_ratio(texts[int(scope_of[i])], text) / 100
+        lexical = _lexical(float(best_f1[i]), float(covered[i]), chars, w)
+        sem = float(semantic[i])
+        results.append(
+            Scored(
+                index,
+                int(positions[i]),
+                _blend(lexical, sem, float(adjust[kinds[i]]), w),
+                lexical,
+                sem,
+                float(covered[i]),
+                chars,
+                float(best_f1[i]),
             )
+        )
     return results
+
+
+def _scope_code(prepared: Prepared, scope: str | None) -> int:
+    return 0 if scope is None else 1 + sorted(a for a in prepared.weights if a).index(scope)
+
+
+def _scopes(index: Index, prepared: Prepared, articles: np.ndarray) -> np.ndarray:
+    """Per candidate, the alias scope it is scored in: its article's own, else the global (0)."""
+    codes = np.zeros(len(articles), dtype=np.int64)
+    for scope in prepared.weights:
+        if scope is not None:
+            code = index.code_of(scope)
+            if code is not None:
+                codes[articles == code] = _scope_code(prepared, scope)
+    return codes
 
 
 def _lexical(best_f1: float, covered: float, chars: float, w: Weights) -> float:
@@ -233,7 +318,8 @@ def _lexical(best_f1: float, covered: float, chars: float, w: Weights) -> float:
 
 
 def _blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> float:
-    return min(max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0), 1.0)
+    # Not capped at 1: two entries that both reach the top must still be told apart.
+    return max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
 
 
 def _has(index: Index, position: int, term: str) -> bool:
@@ -243,17 +329,6 @@ def _has(index: Index, position: int, term: str) -> bool:
     terms = index.terms_of[position]
     at = int(np.searchsorted(terms, tid))
     return at < len(terms) and int(terms[at]) == tid
-
-
-def _scope_rows(
-    index: Index, prepared: Prepared, articles: np.ndarray
-) -> list[tuple[str | None, list[int]]]:
-    """Which candidates are scored with which alias scope (their article's, else the global)."""
-    scoped = {index.code_of(a): a for a in prepared.query.by_article}
-    groups: dict[str | None, list[int]] = {}
-    for i, code in enumerate(articles.tolist()):
-        groups.setdefault(scoped.get(code), []).append(i)
-    return sorted(groups.items(), key=lambda kv: (kv[0] is not None, kv[0] or ""))
 
 
 def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
