@@ -6,8 +6,9 @@ import asyncio
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.engine import Candidate, Engine
+from bot.engine import AliasBook, Candidate, Engine
 from bot.engine.result import Verdict
+from bot.engine.semantic import SemanticModel
 from bot.knowledge.check import check_knowledge
 from bot.knowledge.loader import KnowledgeError
 from bot.models import Article, Entry
@@ -94,12 +95,17 @@ class BriefingService:
         async with self._rebuild_lock:
             articles = await self.store.articles()
             entries = await self.store.entries()
-            aliases: dict[str, list[str]] = {}
-            for article in articles:
-                for canonical, variants in article.aliases.items():
-                    aliases.setdefault(canonical, []).extend(variants)
-            # Building takes milliseconds; it runs off the event loop so chat never stalls.
-            engine = await asyncio.to_thread(Engine, entries, aliases)
+            # A knowledge file's aliases apply only to its own article's entries.
+            aliases = AliasBook(per_article={a.id: dict(a.aliases) for a in articles})
+            # Building reads the saved index and redoes only what changed; it runs off the event
+            # loop so chat never stalls.
+            engine = await asyncio.to_thread(
+                Engine,
+                entries,
+                aliases,
+                model=SemanticModel.load(self.settings.semantic_model),
+                folder=self.settings.data_dir / "engine",
+            )
             self.articles = {a.id: a for a in articles}
             self.engine = engine
 
@@ -110,7 +116,7 @@ class BriefingService:
         except QuestionRejected as rejected:
             return Answer(question, "rejected", message=rejected.message)
         result = self.engine.answer(text)
-        entry = self.engine.entry(result.entry_id) if result.entry_id else None
+        entry = self.engine.entry(result.key) if result.key else None
         return Answer(
             text,
             result.verdict.value,

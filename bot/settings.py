@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     seeds_dir: Path = PROJECT_ROOT / "seeds"
     log_queries: bool = True
+    # Another model2vec static model for the semantic signal: a folder, or a hub name where the
+    # network allows. None: the model shipped in the package.
+    semantic_model: str | None = None
     max_question_chars: int = Field(default=500, ge=20, le=4000)
     log_level: str = "INFO"
     # Privileged intent for the optional ask channel; enable it in the developer portal first.

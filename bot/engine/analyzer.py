@@ -113,14 +113,14 @@ class Analyzer:
         ).hexdigest()[:16]
         self.vocabulary: set[str] = set()
         self._by_initial: dict[str, list[str]] = {}
-        alias_words = {
+        self.alias_words = {
             w
             for table in (self._global, *self._by_article.values())
             for rules in table.values()
             for source, target in rules
             for w in (*source, *target)
         }
-        self.add_vocabulary(alias_words)
+        self.add_vocabulary(self.alias_words)
         self.add_vocabulary(vocabulary)
 
     def add_vocabulary(self, vocabulary: Iterable[str]) -> None:

@@ -40,11 +40,10 @@ class Growable:
         return self.extend([value])
 
     @classmethod
-    def wrap(cls, values: np.ndarray) -> Growable:
-        """An array already filled (read back from a cache) without copying it."""
-        grown = cls.__new__(cls)
-        grown._data = values
-        grown._size = len(values)
+    def of(cls, values: np.ndarray, room: int) -> Growable:
+        """A copy of filled values with `room` rows free at the end."""
+        grown = cls(values.dtype, values.shape[1] if values.ndim == 2 else None, len(values) + room)
+        grown.extend(values)
         return grown
 
 

@@ -1,119 +1,154 @@
 """Autocomplete: what someone is typing, completed from the index, relevant entries only.
 
-The words before the last are taken as typed (typos repaired); the last is a prefix, completed to
-the index's words that start with it (or, when none does, to words one edit from it). Only entries
-holding every typed word and a completion are offered, ranked by the answer's own scoring, so
-"pesk" offers Peskov's entries and nothing else. Entry ids that start with the text come first,
-for moderators who type an id.
+The words before the last are taken as typed (typos repaired, aliases applied per article); the
+last is a prefix, completed to the index's words that start with it (the most frequent first; when
+none does, words one edit from it). Only entries holding every typed word and the completion are
+offered, ranked by the answer's own scoring, so "pesk" offers Peskov's entries and nothing else.
+Entry ids that start with the text come first, for moderators who type an id; a text of question
+words only ("who is") offers the questions that start that way.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.analyzer import Query
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Weights, score
 from bot.engine.result import Candidate
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
-from bot.engine.view import View
+from bot.engine.view import EntryKey, View
 
 if TYPE_CHECKING:
     from bot.engine.engine import Engine
 
-_COMPLETIONS = 4  # most frequent completions of the last word considered
-_SCORED = 60  # candidates fully scored per keystroke
-_MIN_FUZZY = 3
+_COMPLETIONS = 3  # most frequent completions of the last word tried
+_SCORED = 60  # candidates fully scored per completion
+# Shorter prefixes are one edit from too many words ("peks": pesk-, pers-, perk-).
+_MIN_FUZZY = 5
+_WEIGHTS = Weights()
 
 
 class Vocabulary:
-    """The index's words, sorted, for prefix lookups; rebuilt lazily when the index grows."""
+    """The index's words sorted for prefix lookups, each with how many entries hold it."""
 
     def __init__(self) -> None:
         self._version = -1
         self._sorted: list[str] = []
-        self._ids: list[tuple[str, str]] = []
-        self.keys: list[tuple[str, str]] = []
+        self._frequency = np.zeros(0)
+        self._known: dict[str, int] = {}
+        self._ids: list[EntryKey] = []
+        self.keys: list[EntryKey] = []
+        self._questions: list[tuple[str, EntryKey]] = []
 
-    def refresh(self, index: Index) -> None:
-        if self._version != index.version:
-            self._sorted = sorted(w for w in index.words if w not in STOPWORDS)
-            self._ids = sorted((e.id, e.article_id) for e in index.entries)
-            self.keys = sorted(index.ordinal)
-            self._version = index.version
+    def refresh(self, engine: Engine, index: Index) -> None:
+        if self._version == index.version:
+            return
+        analyzer = engine.stats.analyzer
+        for word in (index.words | analyzer.alias_words) - self._known.keys():
+            if word not in STOPWORDS and word not in QUESTION_WORDS:
+                self._known[word] = _frequency(engine, word)
+        self._sorted = sorted(self._known)
+        self._frequency = np.array([self._known[w] for w in self._sorted], dtype=np.int64)
+        self._ids = sorted((e.id, e.article_id) for e in index.entries)
+        self.keys = sorted(index.ordinal)
+        self._questions = sorted(
+            (" ".join(words(index.entries[p].question)), key) for key, p in index.ordinal.items()
+        )
+        self._version = index.version
 
-    def starting(self, prefix: str) -> list[str]:
-        at = bisect.bisect_left(self._sorted, prefix)
-        found = []
-        while at < len(self._sorted) and self._sorted[at].startswith(prefix):
-            found.append(self._sorted[at])
-            at += 1
-            if len(found) > 2000:  # a one-letter prefix: enough to pick the frequent ones
-                break
-        return found
-
-    def near(self, prefix: str) -> list[str]:
-        """Words whose start is one edit from the prefix ("peks" -> "peskov")."""
+    def completions(self, prefix: str) -> list[str]:
+        """The most frequent words starting with the prefix, else those one edit from it."""
+        low = bisect.bisect_left(self._sorted, prefix)
+        high = bisect.bisect_left(self._sorted, prefix + "\U0010ffff")
+        if high > low:
+            order = np.argsort(-self._frequency[low:high], kind="stable")[:_COMPLETIONS]
+            return [self._sorted[low + i] for i in order.tolist()]
         if len(prefix) < _MIN_FUZZY:
             return []
-        heads = {w[: len(prefix)]: None for w in self._sorted if len(w) >= len(prefix)}
-        close = process.extract(
-            prefix, list(heads), scorer=OSA.distance, score_cutoff=1, limit=_COMPLETIONS
-        )
-        return [w for head, _, _ in close for w in self.starting(head)]
+        heads = sorted({w[: len(prefix)] for w in self._sorted if len(w) >= len(prefix)})
+        close = process.extract(prefix, heads, scorer=OSA.distance, score_cutoff=1, limit=3)
+        found = [w for head, _, _ in close for w in self.completions(head)]
+        return sorted(set(found), key=lambda w: (-self._known[w], w))[:_COMPLETIONS]
 
-    def ids_starting(self, prefix: str) -> list[tuple[str, str]]:
-        at = bisect.bisect_left(self._ids, (prefix, ""))
+    def questions_starting(self, prefix: str, limit: int) -> list[EntryKey]:
+        at = bisect.bisect_left(self._questions, (prefix, ("", "")))
         found = []
-        while at < len(self._ids) and self._ids[at][0].startswith(prefix) and len(found) < 25:
-            found.append(self._ids[at])
+        while at < len(self._questions) and len(found) < limit:
+            text, key = self._questions[at]
+            if not text.startswith(prefix):
+                break
+            found.append(key)
             at += 1
         return found
+
+    def ids_starting(self, prefix: str, limit: int) -> list[EntryKey]:
+        at = bisect.bisect_left(self._ids, (prefix, ""))
+        found = []
+        while at < len(self._ids) and self._ids[at][0].startswith(prefix) and len(found) < limit:
+            entry_id, article_id = self._ids[at]
+            found.append((article_id, entry_id))
+            at += 1
+        return found
+
+
+def _frequency(engine: Engine, word: str) -> int:
+    """Entries holding what the word stands for (its stem, or what an alias makes of it)."""
+    stats = engine.stats
+    query = stats.analyzer.query(word, correct=False)
+    terms = {t for _, scoped in query.scopes for t in scoped}
+    return max(
+        (int(stats.df.view[stats.term_id[t]]) for t in terms if t in stats.term_id), default=0
+    )
 
 
 def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candidate]:
     index = engine.base
     vocabulary: Vocabulary = engine.__dict__.setdefault("_vocabulary", Vocabulary())
-    vocabulary.refresh(index)
-    text = prefix.strip().lower()
-    if not text:
+    vocabulary.refresh(engine, index)
+    if not prefix.strip():
         return _first(engine, vocabulary, view, limit)
-    found: dict[tuple[str, str], Candidate] = {}
-    for entry_id, article_id in vocabulary.ids_starting(text):
-        entry = engine.entry((article_id, entry_id), view)
-        if entry is not None:
-            found[entry.key] = Candidate(entry.id, entry.question, 1.0, entry.article_id)
+    found: dict[EntryKey, Candidate] = {}
+
+    def offer(key: EntryKey, score: float) -> None:
+        entry = engine.entry(key, view)
+        if entry is not None and key not in found:
+            found[key] = Candidate(entry.id, entry.question, round(score, 4), entry.article_id)
+
+    for key in vocabulary.ids_starting(prefix.strip().lower(), limit):
+        offer(key, 1.0)
     tokens = words(prefix)
     typed_last = bool(tokens) and not prefix[-1:].isspace()
+    head = tokens[:-1] if typed_last else tokens
     last = tokens[-1] if typed_last else None
-    head = " ".join(tokens[:-1] if typed_last else tokens)
-    analyzer = engine.stats.analyzer
-    query = analyzer.query(head) if head else None
-    required = list(query.terms) if query else []
-    options: list[str] = [""]
     if last and last not in STOPWORDS and last not in QUESTION_WORDS:
-        completions = vocabulary.starting(last) or vocabulary.near(last)
-        stems = list(dict.fromkeys(analyzer.stem(w) for w in completions))
-        stats = engine.stats
-        stems = [s for s in stems if s in stats.term_id]
-        stems.sort(key=lambda s: (-int(stats.df.view[stats.term_id[s]]), s))
-        options = stems[:_COMPLETIONS]
-        if not options:
-            return list(found.values())[:limit]
-    if not required and options == [""]:
+        completions = vocabulary.completions(last)
+        texts = [" ".join([*head, c]) for c in completions]
+    else:
+        texts = [" ".join(head)]
+    asked = []
+    for text in texts:
+        query = engine.stats.analyzer.query(text)
+        asked += [(scope, terms) for scope, terms in query.scopes if terms]
+    if not asked:
+        # only question words so far ("who is"): the questions that start that way
+        for key in vocabulary.questions_starting(" ".join(tokens), limit):
+            offer(key, 0.5)
         return list(found.values())[:limit]
-    scored = []
-    for option in options:
-        terms = [*required, option] if option else required
-        scored += _score(engine, index, view, terms, prefix)
-    scored.sort(key=lambda item: (-item[0], item[1].key))
-    for _, candidate in scored:
-        found.setdefault(candidate.key, candidate)
+    scored: list[tuple[float, EntryKey]] = []
+    for scope, terms in dict.fromkeys(asked):
+        scoped = view if scope is None else replace(view, articles=_only(view, scope))
+        scored += _score(engine, index, scoped, list(terms), prefix)
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    for value, key in scored:
+        offer(key, value)
         if len(found) >= limit:
             break
     return list(found.values())[:limit]
@@ -121,41 +156,34 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
 
 def _score(
     engine: Engine, index: Index, view: View, terms: list[str], prefix: str
-) -> list[tuple[float, Candidate]]:
+) -> list[tuple[float, EntryKey]]:
     """Entries holding every term, scored as if the terms were the question."""
     stats = engine.stats
-    ids = [stats.term_id.get(t) for t in terms]
-    if any(i is None or not index.postings[i] for i in ids):
-        return []
-    mask = engine.mask(index, view)
-    lists = sorted((np.frombuffer(index.postings[i], dtype=np.int32) for i in ids), key=len)  # type: ignore[index]
+    lists = []
+    for term in terms:
+        tid = stats.term_id.get(term)
+        if tid is None or tid >= len(index.postings) or not index.postings[tid]:
+            return []
+        lists.append(np.frombuffer(index.postings[tid], dtype=np.int32))
+    lists.sort(key=len)
     holders = lists[0]
     for other in lists[1:]:
         holders = np.intersect1d(holders, other, assume_unique=True)
-    holders = holders[mask[holders]]
+    holders = holders[engine.mask(index, view)[holders]]
     if not len(holders):
         return []
-    from bot.engine.analyzer import Query
-
     query = Query(tuple(terms), frozenset(), tuple(terms), {}, {})
-    weights = {None: {t: stats.weight(t) for t in terms}}
     vector = stats.model.encode([prefix])[0]
-    prepared = Prepared(query, weights, vector, {})
+    prepared = Prepared(query, {None: {t: stats.weight(t) for t in terms}}, vector, {})
     if len(holders) > _SCORED:
         coarse = index.coarse.view[holders] @ _unit(vector[: index.coarse.view.shape[1]])
-        holders = holders[np.argsort(-coarse, kind="stable")[:_SCORED]]
-    holders = np.sort(holders)
-    results = score(index, prepared, (holders, np.ones(len(holders))), Weights(), keep=_SCORED)
-    out = []
-    for item in results:
-        entry = index.entries[item.position]
-        out.append(
-            (
-                item.score,
-                Candidate(entry.id, entry.question, round(item.score, 4), entry.article_id),
-            )
-        )
-    return out
+        holders = np.sort(holders[np.argsort(-coarse, kind="stable")[:_SCORED]])
+    results = score(index, prepared, (holders, np.ones(len(holders))), _WEIGHTS, keep=_SCORED)
+    return [(item.score, item.key) for item in results]
+
+
+def _only(view: View, article_id: str) -> frozenset[str]:
+    return frozenset({article_id}) if view.shows(article_id) else frozenset()
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -164,13 +192,12 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def _first(engine: Engine, vocabulary: Vocabulary, view: View, limit: int) -> list[Candidate]:
-    index = engine.base
-    mask = engine.mask(index, view)
+    mask = engine.mask(engine.base, view)
     out = []
     for key in vocabulary.keys:
-        position = index.ordinal[key]
+        position = engine.base.ordinal[key]
         if mask[position]:
-            entry = index.entries[position]
+            entry = engine.base.entries[position]
             out.append(Candidate(entry.id, entry.question, 0.0, entry.article_id))
             if len(out) == limit:
                 break

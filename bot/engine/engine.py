@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from bot.engine import snapshot
 from bot.engine.analyzer import Analyzer
 from bot.engine.complete import complete
 from bot.engine.decision import Thresholds, decide
@@ -30,6 +32,7 @@ _RANKED = 3
 # A question whose every term is in more than this share of entries is too vague to answer.
 _VAGUE_SHARE = 0.25
 _MASKS_KEPT = 64
+_RESAVE_AFTER = 100
 _blas_limited = False
 
 
@@ -51,20 +54,43 @@ class Engine:
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
         model: SemanticModel | None = None,
+        folder: Path | None = None,
     ) -> None:
+        """`folder`: where the base index is saved between runs (see `snapshot`); none: built
+        from scratch every time."""
         _one_blas_thread()
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
         self.aliases = AliasBook.of(aliases)
         self.model = model or SemanticModel.load()
         self.stats = Stats(Analyzer(self.aliases, dictionary=self.model.dictionary()), self.model)
-        self.base = Index.build(self.stats, entries)
+        self.reused = 0  # entries read back from the snapshot instead of analysed
+        self.base = self._open(list(entries), folder)
         self._vague_weight = math.log(1 + 1 / _VAGUE_SHARE)
         self._masks: dict[tuple[Any, ...], np.ndarray] = {}
         self._by_id: tuple[int, dict[str, EntryKey]] | None = None
 
     def __len__(self) -> int:
         return len(self.base)
+
+    def _open(self, entries: list[Entry], folder: Path | None) -> Index:
+        if folder is None:
+            return Index.build(self.stats, entries)
+        loaded = snapshot.load(self.stats, folder, entries)
+        if loaded is not None:
+            index, changed = loaded
+            self.reused = len(index) - changed
+            # A few changes are cheap to redo at the next start; many are worth saving.
+            if changed > max(_RESAVE_AFTER, len(entries) // 100):
+                snapshot.save(index, folder)
+            return index
+        index = Index.build(self.stats, entries)
+        snapshot.save(index, folder)
+        return index
+
+    def save(self, folder: Path) -> Path:
+        """Write the base index's snapshot now (the service may call it after many changes)."""
+        return snapshot.save(self.base, folder)
 
     # ------------------------------------------------------------------------------ changes
     def overlay(self, entries: Iterable[Entry]) -> Index:
@@ -128,7 +154,9 @@ class Engine:
         if view.overlay is not None:
             masks.append(self.mask(view.overlay, view))
         ranked = rank(self.base, view, prepared, masks, self.weights)
-        vague = max(prepared.weights[None].values()) < self._vague_weight
+        scope = ranked[0].index.entries[ranked[0].position].article_id if ranked else None
+        weights = prepared.weights.get(scope, prepared.weights[None])
+        vague = max(weights.values()) < self._vague_weight
         return ranked[:limit], vague
 
     def mask(self, index: Index, view: View) -> np.ndarray:

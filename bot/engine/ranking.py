@@ -131,15 +131,27 @@ def candidates(
     else:
         pre[~mask] = -np.inf
         chosen = np.argpartition(-pre, w.candidates)[: w.candidates]
-    stats = index.stats
-    known = [stats.term_id[t] for t in prepared.query.terms if t in stats.term_id]
-    exact = np.asarray(index.exact(known) if known else [], dtype=np.int64)
-    exact = exact[mask[exact]]
+    exact = _exact_matches(index, prepared, mask)
     if len(exact) > _EXACT:
         # Many entries phrased exactly as asked ("trump"): the ones closest in meaning.
         exact = exact[np.argsort(-pre[exact], kind="stable")[:_EXACT]]
     chosen = np.unique(np.concatenate([chosen, exact]))
     return chosen, _exact_coverage(index, prepared, chosen, skipped)
+
+
+def _exact_matches(index: Index, prepared: Prepared, mask: np.ndarray) -> np.ndarray:
+    """Entries with a phrasing of exactly the question's terms, in their own alias scope."""
+    term_id = index.stats.term_id
+    found = []
+    for scope, weights in prepared.weights.items():
+        if any(t not in term_id for t in weights):
+            continue
+        exact = np.asarray(index.exact([term_id[t] for t in weights]), dtype=np.int64)
+        if scope is not None:
+            exact = exact[index.article.view[exact] == index.code_of(scope)]
+        found.append(exact)
+    exact = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return exact[mask[exact]]
 
 
 def _coverage(

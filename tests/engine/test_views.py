@@ -98,3 +98,22 @@ def test_aliases_book_accepts_a_flat_table_as_global() -> None:
     """Old callers pass one merged table: it applies to every article."""
     book = AliasBook.of({"peskov": ["spokesman"]})
     assert book.global_ == {"peskov": ("spokesman",)} and not book.per_article
+
+
+def test_a_restart_reads_the_saved_index_and_redoes_only_what_changed(tmp_path) -> None:
+    """Saved under the data folder, the index comes back with the same answers; an entry edited
+    while the bot was down is analysed again, one removed is gone."""
+    first = Engine(ENTRIES, ALIASES, folder=tmp_path)
+    questions = ["who is the spokesman", "who said trust takes years", "briefing room", "spicer"]
+    before = [first.answer(q) for q in questions]
+    again = Engine(ENTRIES, ALIASES, folder=tmp_path)
+    assert again.reused == len(ENTRIES)
+    assert [again.answer(q) for q in questions] == before
+    edited = entry("whitehouse", "briefing", "event", "What happened at the press gaggle?")
+    changed = [e for e in ENTRIES if e.key not in {edited.key, ("kremlin", "trust")}] + [edited]
+    restarted = Engine(changed, ALIASES, folder=tmp_path)
+    assert restarted.reused == len(ENTRIES) - 2
+    assert restarted.answer("what happened at the press gaggle").key == edited.key
+    assert restarted.entry(("kremlin", "trust")) is None
+    other_aliases = Engine(ENTRIES, {"peskov": ["spokesman"]}, folder=tmp_path)
+    assert other_aliases.reused == 0  # made by another analyzer: not reused
