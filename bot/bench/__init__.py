@@ -1,5 +1,5 @@
 """`briefbot bench`: the engine's speed and memory on the real store and on realistic ones."""
 
-from bot.bench.legacy_cli import run_bench
+from bot.bench.run import run_bench
 
 __all__ = ["run_bench"]

@@ -1,19 +1,20 @@
 """A realistic store for the benchmark: many articles on overlapping topics, made of real text.
 
 Each synthetic entry copies a real entry's shape (kind, number of phrasings, answer and evidence
-lengths) and rewrites its words: every content word is kept with probability `_KEEP`, else replaced
+lengths) and rewrites its words: every content word is kept with probability `KEEP`, else replaced
 by a word drawn from the real store's vocabulary by its frequency there. So the common words of the
 article ("trump", "russia", "putin") run through long posting lists, as they would across many
 articles about related news. Questions are phrasings of stored entries with a typo or a dropped
-word, asked of the store they came from (so every question hits it), plus the development set's
-questions (real user wording, mostly about the real article).
+word, asked of the store they came from, so every question hits it.
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
@@ -21,8 +22,21 @@ from bot.models import Entry, Evidence
 
 GENERATOR = "realistic-v1"
 SEED = 20261201
-_KEEP = 0.55
+KEEP = 0.55
 ENTRIES_PER_ARTICLE = 250
+
+
+@dataclass(frozen=True)
+class _Template:
+    entry: Entry
+    tokens: np.ndarray  # every word of phrasings, answer and evidence, in order (objects)
+    content: np.ndarray  # which of them may be replaced
+    lengths: list[int]  # words per text: phrasings, then the answer, then each evidence
+
+
+def _is_content(word: str) -> bool:
+    bare = word.strip(".,?!\"'()").lower()
+    return bool(bare) and bare not in STOPWORDS and bare not in QUESTION_WORDS
 
 
 class Generator:
@@ -32,55 +46,58 @@ class Generator:
         counts: Counter[str] = Counter()
         for entry in self.real:
             for text in (*entry.phrasings, entry.answer, *(e.display for e in entry.evidence)):
-                counts.update(
-                    w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS
-                )
-        self._vocabulary = sorted(counts)
-        self._weights = [counts[w] for w in self._vocabulary]
+                counts.update(w for w in words(text) if _is_content(w))
+        self._vocabulary = np.array(sorted(counts), dtype=object)
+        frequency = np.array([counts[w] for w in self._vocabulary], dtype=np.float64)
+        self._cdf = np.cumsum(frequency) / frequency.sum()
+        self._templates = [self._template(e) for e in self.real]
 
-    def _rewrite(self, text: str, rng: random.Random) -> str:
-        out = []
-        for word in text.split():
-            bare = word.strip(".,?!\"'()").lower()
-            if (
-                bare
-                and bare not in STOPWORDS
-                and bare not in QUESTION_WORDS
-                and rng.random() > _KEEP
-            ):
-                out.append(rng.choices(self._vocabulary, self._weights)[0])
-            else:
-                out.append(word)
-        return " ".join(out)
+    @staticmethod
+    def _template(entry: Entry) -> _Template:
+        texts = [*entry.phrasings, entry.answer, *(e.quote for e in entry.evidence)]
+        split = [t.split() for t in texts]
+        tokens = np.array([w for s in split for w in s], dtype=object)
+        content = np.array([_is_content(w) for w in tokens], dtype=bool)
+        return _Template(entry, tokens, content, [len(s) for s in split])
 
     def entries(self, count: int) -> list[Entry]:
-        """`count` synthetic entries (deterministic for a seed), in articles of 250."""
-        rng = random.Random(self.seed)
+        """`count` synthetic entries (the same for a seed), in articles of 250."""
+        rng = np.random.default_rng(self.seed)
+        picks = rng.integers(0, len(self._templates), size=count)
         made = []
-        for i in range(count):
-            template = self.real[rng.randrange(len(self.real))]
+        for i, pick in enumerate(picks.tolist()):
+            template = self._templates[pick]
+            tokens = template.tokens.copy()
+            swap = template.content & (rng.random(len(tokens)) > KEEP)
+            draws = np.searchsorted(self._cdf, rng.random(int(swap.sum())))
+            tokens[swap] = self._vocabulary[np.minimum(draws, len(self._vocabulary) - 1)]
+            texts, at = [], 0
+            for length in template.lengths:
+                texts.append(" ".join(tokens[at : at + length].tolist()))
+                at += length
+            base = template.entry
+            phrasings = len(base.phrasings)
             article = f"synthetic-{i // ENTRIES_PER_ARTICLE:04d}"
-            answer = self._rewrite(template.answer, rng)
             evidence = tuple(
                 Evidence(f"{article}.txt", quote, 0, len(quote), e.section)
-                for e in template.evidence
-                for quote in [self._rewrite(e.quote, rng)]
+                for e, quote in zip(base.evidence, texts[phrasings + 1 :], strict=True)
             )
             made.append(
                 replace(
-                    template,
-                    id=f"{template.id}-{i:06d}",
+                    base,
+                    id=f"{base.id}-{i:06d}",
                     article_id=article,
-                    question=self._rewrite(template.question, rng),
-                    alternates=tuple(self._rewrite(a, rng) for a in template.alternates),
-                    answer=answer,
+                    question=texts[0],
+                    alternates=tuple(texts[1:phrasings]),
+                    answer=texts[phrasings],
                     evidence=evidence,
                 )
             )
         return made
 
-    def questions(self, store: list[Entry], count: int, seed: int) -> list[str]:
-        """Phrasings of entries in `store` with a typo or a dropped word."""
+    @staticmethod
+    def questions(store: list[Entry], count: int, seed: int) -> list[tuple[str, tuple[str, str]]]:
+        """Phrasings of entries in `store` with a typo or a dropped word, with their entry's key."""
         rng = random.Random(seed)
         asked = []
         for _ in range(count):
@@ -93,5 +110,5 @@ class Generator:
             elif len(text) > 6:
                 at = rng.randrange(1, len(text) - 2)
                 text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
-            asked.append(text.lower())
+            asked.append((text.lower(), entry.key))
         return asked

@@ -117,35 +117,91 @@ class Index:
         return int(self.alive.view.sum())
 
     def add(self, entries: Sequence[Entry], analysed: Sequence[Analysed] | None = None) -> None:
-        """Append entries (replacing live ones with the same key), embedding them in batches."""
-        if analysed is None:
-            analysed = [analyse(self.stats, e) for e in entries]
+        """Append entries (replacing live ones with the same key), in batches: each analysed,
+        embedded and appended at once, so a large build holds one batch's scratch at a time."""
         for start in range(0, len(entries), _BATCH):
-            stop = start + _BATCH
-            self._add_batch(entries[start:stop], analysed[start:stop])
+            batch = entries[start : start + _BATCH]
+            done = analysed[start : start + _BATCH] if analysed is not None else None
+            self._add_batch(batch, done or [analyse(self.stats, e) for e in batch])
 
     def _add_batch(self, entries: Sequence[Entry], analysed: Sequence[Analysed]) -> None:
         if not entries:
             return
+        stats = self.stats
         for entry in entries:
             self.remove(entry.key)
         vocabulary = set().union(*(a.words for a in analysed))
         self.words |= vocabulary
         if self.base:
-            self.stats.analyzer.add_vocabulary(vocabulary)
+            stats.analyzer.add_vocabulary(vocabulary)
         surfaces: dict[str, str] = {}
         for item in analysed:
             surfaces.update(item.surfaces)
-        self.stats.ids(sorted({t for item in analysed for t in item.terms}), surfaces)
-        texts = [t for a in analysed for t in a.texts]
-        vectors = self.stats.model.encode(texts)
-        at = 0
-        for entry, item in zip(entries, analysed, strict=True):
-            self._append(entry, item, vectors[at : at + len(item.texts)])
-            at += len(item.texts)
+        stats.ids(sorted({t for item in analysed for t in item.terms}), surfaces)
+        while len(self.postings) < len(stats.term_text):
+            self.postings.append(array("i"))
+        vectors = stats.model.encode([t for a in analysed for t in a.texts])
+        # per-row values gathered in lists and appended once per batch
+        lex_count, lex_length, lex_terms, lex_hash, lex_entry = [], [], [], [], []
+        lex_start = len(self.lex_length)
+        term_id = stats.term_id
+        first = len(self.entries)
+        for offset, (entry, item) in enumerate(zip(entries, analysed, strict=True)):
+            position = first + offset
+            self.entries.append(entry)
+            self.ordinal[entry.key] = position
+            code = self._article_code.get(entry.article_id)
+            if code is None:
+                code = self._article_code[entry.article_id] = len(self.article_ids)
+                self.article_ids.append(entry.article_id)
+            self.article.append(code)
+            self.kind.append(_KIND_CODE.get(entry.kind, -1))
+            term_ids = sorted(term_id[t] for t in item.terms)
+            self.terms_of.append(np.array(term_ids, dtype=np.int32))
+            for tid in term_ids:
+                self.postings[tid].append(position)
+            lex_count.append(len(item.phrasings))
+            for phrasing in item.phrasings:
+                ids = sorted(term_id[t] for t in phrasing)
+                row_hash = _hash_terms(ids)
+                self._recent.setdefault(row_hash, []).append(len(self.lex_hash) + len(lex_hash))
+                lex_length.append(len(ids))
+                lex_terms.extend(ids)
+                lex_hash.append(row_hash)
+                lex_entry.append(position)
+        self.alive.extend(np.ones(len(entries), dtype=np.bool_))
+        counts = np.asarray(lex_count, dtype=np.int32)
+        self.lex_start.extend(lex_start + np.concatenate([[0], np.cumsum(counts)[:-1]]))
+        self.lex_count.extend(counts)
+        lengths = np.asarray(lex_length, dtype=np.int32)
+        start = len(self.lex_terms)
+        self.lex_offset.extend(start + np.concatenate([[0], np.cumsum(lengths)[:-1]]))
+        self.lex_length.extend(lengths)
+        self.lex_terms.extend(np.asarray(lex_terms, dtype=np.int32))
+        self.lex_hash.extend(np.asarray(lex_hash, dtype=np.int64))
+        self.lex_entry.extend(np.asarray(lex_entry, dtype=np.int32))
+        self._append_vectors([len(a.texts) for a in analysed], vectors)
         if self.base:
-            self.stats.count((self.terms_of[self.ordinal[e.key]] for e in entries), +1)
+            stats.count((self.terms_of[first + i] for i in range(len(entries))), +1)
         self.version += 1
+
+    def _append_vectors(self, counts: list[int], vectors: np.ndarray) -> None:
+        """Phrasing vectors as int8 with one scale per row; per entry, its mean's leading part."""
+        sem_counts = np.asarray(counts, dtype=np.int32)
+        self.sem_start.extend(
+            len(self.sem_scale) + np.concatenate([[0], np.cumsum(sem_counts)[:-1]])
+        )
+        self.sem_count.extend(sem_counts)
+        scale = np.maximum(np.abs(vectors).max(axis=1, initial=0.0), 1e-12) / 127.0
+        self.sem_vectors.extend(np.rint(vectors / scale[:, None]).astype(np.int8))
+        self.sem_scale.extend(scale.astype(np.float32))
+        coarse = np.zeros((len(counts), COARSE_DIMENSIONS), dtype=np.float64)
+        filled = sem_counts > 0
+        if filled.any():
+            starts = np.concatenate([[0], np.cumsum(sem_counts)[:-1]])[filled]
+            coarse[filled] = np.add.reduceat(vectors[:, :COARSE_DIMENSIONS], starts, axis=0)
+        norms = np.linalg.norm(coarse, axis=1, keepdims=True)
+        self.coarse.extend(np.divide(coarse, norms, out=np.zeros_like(coarse), where=norms > 0))
 
     def remove(self, key: EntryKey) -> bool:
         position = self.ordinal.pop(key, None)
@@ -156,45 +212,6 @@ class Index:
             self.stats.count([self.terms_of[position]], -1)
         self.version += 1
         return True
-
-    def _append(self, entry: Entry, item: Analysed, vectors: np.ndarray) -> None:
-        stats = self.stats
-        position = len(self.entries)
-        self.entries.append(entry)
-        self.ordinal[entry.key] = position
-        self.alive.append(True)
-        code = self._article_code.get(entry.article_id)
-        if code is None:
-            code = self._article_code[entry.article_id] = len(self.article_ids)
-            self.article_ids.append(entry.article_id)
-        self.article.append(code)
-        self.kind.append(_KIND_CODE.get(entry.kind, -1))
-        term_ids = np.array(sorted(stats.ids(item.terms, item.surfaces)), dtype=np.int32)
-        self.terms_of.append(term_ids)
-        while len(self.postings) < len(stats.term_text):
-            self.postings.append(array("i"))
-        for tid in term_ids.tolist():
-            self.postings[tid].append(position)
-        self.lex_start.append(len(self.lex_length))
-        self.lex_count.append(len(item.phrasings))
-        for phrasing in item.phrasings:
-            ids = sorted(stats.ids(phrasing, item.surfaces))
-            self.lex_offset.append(len(self.lex_terms))
-            self.lex_length.append(len(ids))
-            self.lex_terms.extend(ids)
-            row_hash = _hash_terms(ids)
-            self._recent.setdefault(row_hash, []).append(len(self.lex_hash))
-            self.lex_hash.append(row_hash)
-            self.lex_entry.append(position)
-        self.sem_start.append(len(self.sem_scale))
-        self.sem_count.append(len(vectors))
-        scale = np.maximum(np.abs(vectors).max(axis=1, initial=0.0), 1e-12) / 127.0
-        self.sem_vectors.extend(np.rint(vectors / scale[:, None]).astype(np.int8))
-        self.sem_scale.extend(scale)
-        mean = vectors.mean(axis=0) if len(vectors) else np.zeros(stats.model.dimensions)
-        coarse = mean[:COARSE_DIMENSIONS]
-        norm = float(np.linalg.norm(coarse))
-        self.coarse.append(coarse / norm if norm > 0 else coarse)
 
     # ------------------------------------------------------------------------------ reading
     def exact(self, term_ids: Sequence[int]) -> list[int]:

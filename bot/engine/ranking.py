@@ -46,9 +46,9 @@ class Weights:
     intent_bonus: float = 0.05
     number_mismatch: float = 0.1
     # candidate generation: how many per index, and how much the coarse cosine counts there
-    candidates: int = 32
+    candidates: int = 16
     coarse: float = 0.5
-    refine: int = 6
+    refine: int = 4
     # a term in more than this share of entries is not walked when the question has rarer ones
     common_share: float = 0.05
 
@@ -56,7 +56,7 @@ class Weights:
 # Entries with a phrasing of exactly the question's terms always scored, at most this many.
 _EXACT = 8
 # Entries per index given a full score (characters included) and returned for the decision.
-_SCORED = 16
+_SCORED = 8
 _INTENT_KINDS = {"who": {"person"}, "quote": {"quote"}, "number": {"number"}}
 
 
@@ -108,7 +108,7 @@ def prepare(index: Index, query: Query, question: str) -> Prepared:
     term_vectors = dict(zip(unknown, vectors[1:], strict=True))
     for term in terms:
         if term not in term_vectors:
-            term_vectors[term] = stats.term_vectors.view[stats.term_id[term]].astype(np.float32)
+            term_vectors[term] = stats.term_vectors.view[stats.term_id[term]]
     weights = {scope: {t: stats.weight(t) for t in scoped} for scope, scoped in query.scopes}
     return Prepared(query, weights, vectors[0], term_vectors)
 
@@ -122,6 +122,7 @@ def candidates(
     if n == 0 or not mask.any():
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     pre, skipped = _coverage(index, prepared, n, common=max(w.common_share * n, w.candidates))
+    pre_coverage = pre.copy()
     coarse_query = prepared.vector[: index.coarse.view.shape[1]]
     norm = float(np.linalg.norm(coarse_query))
     if norm > 0:
@@ -136,6 +137,8 @@ def candidates(
         # Many entries phrased exactly as asked ("trump"): the ones closest in meaning.
         exact = exact[np.argsort(-pre[exact], kind="stable")[:_EXACT]]
     chosen = np.unique(np.concatenate([chosen, exact]))
+    if not skipped and len(prepared.weights) == 1:
+        return chosen, pre_coverage[chosen]
     return chosen, _exact_coverage(index, prepared, chosen, skipped)
 
 
@@ -354,6 +357,7 @@ def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
     """Soft-match the words the best entries lack, and rescore them with that coverage."""
+    adjustments = kind_adjustments(prepared.query.intents, w)
     for item in scored[: w.refine]:
         index = item.index
         entry = index.entries[item.position]
@@ -366,7 +370,7 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
             entry_vectors = index.stats.term_vectors.view[index.terms_of[item.position]]
             if len(entry_vectors):
                 asked = np.stack([prepared.term_vectors[t] for t in missing])
-                closest = (entry_vectors.astype(np.float32) @ asked.T).max(axis=0)
+                closest = (entry_vectors @ asked.T).max(axis=0)
                 span = w.soft_full - w.soft_zero
                 credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
                 explained += (
@@ -374,7 +378,7 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
                 )
         explained = min(explained, 1.0)
         kind = int(index.kind.view[item.position])
-        adjust = kind_adjustments(prepared.query.intents, w)[kind]
+        adjust = adjustments[kind]
         item.explained = explained
         item.lexical = _lexical(item.best_f1, explained, item.chars, w)
         item.score = _blend(item.lexical, item.semantic, float(adjust), w)

@@ -30,7 +30,7 @@ class Stats:
         self.model = model
         self.term_id: dict[str, int] = {}
         self.term_text: list[str] = []
-        self.term_vectors = Growable(np.float16, model.dimensions)
+        self.term_vectors = Growable(np.float32, model.dimensions)
         self.df = Growable(np.int32)
         self.documents = 0  # live base entries
         self.version = 0  # bumped on every change of df, so cached weights are recomputed
@@ -45,14 +45,17 @@ class Stats:
             for term in new:
                 self.term_id[term] = len(self.term_text)
                 self.term_text.append(term)
-            self.term_vectors.extend(vectors.astype(np.float16))
+            self.term_vectors.extend(vectors)
             self.df.extend(np.zeros(len(new), dtype=np.int32))
         return [self.term_id[t] for t in terms]
 
     def count(self, term_ids: Iterable[np.ndarray], sign: int) -> None:
-        for ids in term_ids:
-            np.add.at(self.df.view, ids, sign)
-            self.documents += sign
+        """Add (or, with sign -1, take away) entries holding these terms to the frequencies."""
+        lists = list(term_ids)
+        if lists:
+            ids = np.concatenate(lists)
+            self.df.view[:] += sign * np.bincount(ids, minlength=len(self.df)).astype(np.int32)
+            self.documents += sign * len(lists)
         self.version += 1
         self._known = None
 

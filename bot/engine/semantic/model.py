@@ -21,6 +21,7 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
 # against 30 µs for one question on a busy 2-core machine).
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
+_SMALL = 16
 _loaded: dict[str, SemanticModel] = {}
 _lock = threading.Lock()
 
@@ -60,6 +61,12 @@ class SemanticModel:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
+        if len(texts) <= _SMALL:
+            # A question's few texts: model2vec's batch step itself, without the dispatch around
+            # it (a progress bar object and batching cost more than the embedding here).
+            batch = getattr(self._model, "_encode_batch", None)
+            if batch is not None:
+                return np.asarray(batch(list(texts), True), dtype=np.float32)
         vectors = np.asarray(
             self._model.encode(list(texts), use_multiprocessing=False), dtype=np.float32
         )

@@ -1,0 +1,73 @@
+"""What the engine is measured against: a standard sparse retriever and the naive first attempt.
+
+bm25s (optional `bench` extra) indexes the same phrasings and retrieves the best one per question;
+the naive baseline is rapidfuzz `process.extractOne` with WRatio over every phrasing. Both answer
+"which entry?", without a decision, so they are a floor for speed, not a rival for quality.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.bench.measure import summary, timed
+from bot.models import Entry
+
+_NAIVE_BUDGET_S = 5.0
+
+
+def bm25(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+    try:
+        import bm25s  # type: ignore[import-not-found, import-untyped]
+    except ImportError:
+        return {"missing": "bm25s is not installed: pip install -e '.[bench]'"}
+    owners = [e.key for e in entries for _ in e.phrasings]
+    corpus = [p for e in entries for p in e.phrasings]
+    started = time.perf_counter()
+    tokens = bm25s.tokenize(corpus, stopwords="en", show_progress=False)
+    retriever = bm25s.BM25()
+    retriever.index(tokens, show_progress=False)
+    index_s = time.perf_counter() - started
+    hits = 0
+
+    def ask(item: tuple[str, Any]) -> None:
+        nonlocal hits
+        query = bm25s.tokenize([item[0]], stopwords="en", show_progress=False)
+        if not query.vocab:
+            return
+        found, _ = retriever.retrieve(query, k=1, show_progress=False, n_threads=1)
+        hits += owners[int(found[0][0])] == item[1]
+
+    samples, raised = timed(ask, questions)
+    return {
+        "index_s": round(index_s, 3),
+        **summary(samples, raised),
+        "top1": round(hits / max(len(questions), 1), 4),
+    }
+
+
+def naive(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+    """rapidfuzz over every phrasing, time-boxed: it is slow at scale."""
+    owners = [e.key for e in entries for _ in e.phrasings]
+    processed = [utils.default_process(p) for e in entries for p in e.phrasings]
+    samples: list[float] = []
+    hits = 0
+    deadline = time.perf_counter() + _NAIVE_BUDGET_S
+    for text, key in questions:
+        one, _ = timed(
+            lambda q: process.extractOne(
+                utils.default_process(q), processed, scorer=fuzz.WRatio, processor=None
+            ),
+            [text],
+        )
+        samples += one
+        match = process.extractOne(
+            utils.default_process(text), processed, scorer=fuzz.WRatio, processor=None
+        )
+        hits += bool(match) and owners[match[2]] == key
+        if time.perf_counter() > deadline and len(samples) >= 20:
+            break
+    return {**summary(samples), "top1": round(hits / max(len(samples), 1), 4)}

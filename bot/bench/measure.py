@@ -1,0 +1,68 @@
+"""Timing and memory helpers shared by the benchmark's parts."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed(call: Callable[[Any], Any], items: Sequence[Any]) -> tuple[list[float], int]:
+    """Milliseconds per item with the garbage collector left on (as in the bot), and how many
+    calls raised (counted, not timed)."""
+    samples: list[float] = []
+    raised = 0
+    for item in items:
+        start = time.perf_counter_ns()
+        try:
+            call(item)
+        except Exception:
+            raised += 1
+            continue
+        samples.append((time.perf_counter_ns() - start) / 1e6)
+    return samples, raised
+
+
+def summary(samples: Sequence[float], raised: int = 0) -> dict[str, float | int]:
+    total = sum(samples)
+    return {
+        "n": len(samples),
+        "p50_ms": round(percentile(samples, 0.50), 4),
+        "p99_ms": round(percentile(samples, 0.99), 4),
+        "max_ms": round(max(samples), 4) if samples else float("nan"),
+        "qps": round(len(samples) / (total / 1000), 1) if total else 0.0,
+        "raised": raised,
+    }
+
+
+def rss_mib() -> float:
+    """The process's resident memory now (Linux), else its peak."""
+    try:
+        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return peak_rss_mib()
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_average() -> str:
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return "unknown"
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
