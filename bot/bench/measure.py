@@ -9,6 +9,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 
+def right(entry: Any, expected: Any) -> bool:
+    """An expected key names one entry; an expected phrasing, any entry that holds it (entries
+    made from one template may share a phrasing)."""
+    if entry is None:
+        return False
+    return expected in entry.phrasings if isinstance(expected, str) else entry.key == expected
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     if not values:
         return float("nan")

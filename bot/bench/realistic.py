@@ -96,13 +96,14 @@ class Generator:
         return made
 
     @staticmethod
-    def questions(store: list[Entry], count: int, seed: int) -> list[tuple[str, tuple[str, str]]]:
-        """Phrasings of entries in `store` with a typo or a dropped word, with their entry's key."""
+    def questions(store: list[Entry], count: int, seed: int) -> list[tuple[str, str]]:
+        """Phrasings of entries in `store` with a typo or a dropped word, with the phrasing they
+        came from (which several entries of one template may share, so any of them is right)."""
         rng = random.Random(seed)
         asked = []
         for _ in range(count):
             entry = store[rng.randrange(len(store))]
-            text = rng.choice(entry.phrasings)
+            text = rng_phrasing = rng.choice(entry.phrasings)
             tokens = text.split()
             if len(tokens) > 3 and rng.random() < 0.5:
                 del tokens[rng.randrange(len(tokens))]
@@ -110,5 +111,5 @@ class Generator:
             elif len(text) > 6:
                 at = rng.randrange(1, len(text) - 2)
                 text = text[:at] + text[at + 1] + text[at] + text[at + 2 :]
-            asked.append((text.lower(), entry.key))
+            asked.append((text.lower(), rng_phrasing))
         return asked

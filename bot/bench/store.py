@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.bench import baselines
-from bot.bench.measure import load_average, peak_rss_mib, rss_mib, summary, timed
+from bot.bench.measure import load_average, peak_rss_mib, right, rss_mib, summary, timed
 from bot.bench.realistic import GENERATOR, SEED, Generator
 from bot.engine import AliasBook, Engine
 from bot.engine.semantic import SemanticModel
@@ -146,22 +146,22 @@ def _previous(
     texts = [q for q, _ in questions]
     cold, raised = timed(engine.answer, texts)
     warm, _ = timed(engine.answer, texts)
-    by_id = {e.id: e.key for e in store}
-    right = 0
-    for q, key in questions:
-        if key is None:
+    by_id = {e.id: e for e in store}
+    hits = 0
+    for q, expected in questions:
+        if expected is None:
             continue
         try:
             got = engine.answer(q).entry_id
         except Exception:
             continue
-        right += by_id.get(got or "") == key
-    known = sum(key is not None for _, key in questions) or 1
+        hits += right(by_id.get(got or ""), expected)
+    known = sum(e is not None for _, e in questions) or 1
     return {
         "build_s": round(build_s, 3),
         "cold": summary(cold, raised),
         "warm": summary(warm),
-        "answered_right": round(right / known, 4),
+        "answered_right": round(hits / known, 4),
     }
 
 

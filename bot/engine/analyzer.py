@@ -8,6 +8,7 @@ alias phrases occur in it, so "spokesman" reaches Peskov only in the article tha
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,59 @@ def intents_of(tokens: list[str]) -> frozenset[str]:
     found = {INTENT_WORDS[t] for t in tokens if t in INTENT_WORDS}
     if "how" not in tokens:
         found.discard("number")
+    return frozenset(found)
+
+
+# The fact a question asks for, when its first words say so plainly: a time ("when was...",
+# "how long...", "what year...") or a count ("how many..."). An entry that states no time or no
+# number cannot answer it, however close its topic (the gate reads this).
+TIME = "time"
+COUNT = "count"
+_TIME_OPENINGS = {
+    ("when",), ("how", "long"), ("what", "year"), ("what", "date"), ("what", "day"),
+    ("what", "month"), ("which", "year"), ("which", "day"), ("what", "time"),
+}  # fmt: skip
+
+
+def focus_of(tokens: list[str]) -> str | None:
+    start = next((i for i, t in enumerate(tokens) if t in QUESTION_WORDS), None)
+    if start is None:
+        return None
+    tokens = tokens[start:]  # "ok so when was he born": from the question word on
+    if tuple(tokens[:1]) in _TIME_OPENINGS or tuple(tokens[:2]) in _TIME_OPENINGS:
+        return TIME
+    if any(pair == ("how", "many") for pair in itertools.pairwise(tokens)):
+        return COUNT
+    return None
+
+
+_TIME_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday weekend today yesterday tomorrow
+    tonight morning afternoon evening night day days week weeks month months year years decade
+    decades century centuries hour hours minute minutes second seconds ago since until till
+    during earlier later lately recently soon date dated time times era period moment
+    """.split()
+)
+_NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions dozen dozens half
+    percent first second third once twice
+    """.split()
+)
+
+
+def facts_of(tokens: Iterable[str]) -> frozenset[str]:
+    """Which kinds of fact a text states: a time, a number."""
+    found = set()
+    for token in tokens:
+        if token in _TIME_WORDS or (token.isdigit() and len(token) == 4):
+            found.add(TIME)
+        if token.isdigit() or token in _NUMBER_WORDS:
+            found.add(COUNT)
     return frozenset(found)
 
 
@@ -74,6 +128,7 @@ class Query:
     terms: tuple[str, ...]  # with the global aliases only
     by_article: dict[str, tuple[str, ...]]  # for articles whose own aliases occur in the question
     surfaces: dict[str, str]  # stem -> the word of the question it came from
+    focus: str | None = None  # TIME or COUNT when the question plainly asks for one
 
     def terms_for(self, article_id: str) -> tuple[str, ...]:
         return self.by_article.get(article_id, self.terms)
@@ -177,7 +232,7 @@ class Analyzer:
             scoped = self._stemmed(self._apply(content, self._by_article[article]), surfaces)
             if scoped != base:
                 by_article[article] = scoped
-        return Query(tuple(content), intents, base, by_article, surfaces)
+        return Query(tuple(content), intents, base, by_article, surfaces, focus_of(tokens))
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None

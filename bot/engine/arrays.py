@@ -28,13 +28,26 @@ class Growable:
         count = len(rows)
         start = self._size
         if start + count > len(self._data):
-            capacity = max(2 * len(self._data), start + count)
-            grown = np.zeros((capacity, *self._data.shape[1:]), dtype=self._data.dtype)
-            grown[:start] = self._data[:start]
-            self._data = grown
+            self._resize(max(2 * len(self._data), start + count))
         self._data[start : start + count] = rows
         self._size += count
         return start
+
+    def reserve(self, rows: int) -> None:
+        """Room for `rows` more without a copy (a bulk build knows its size)."""
+        if self._size + rows > len(self._data):
+            self._resize(self._size + rows)
+
+    def trim(self, room: int) -> None:
+        """Keep `room` free rows and give the rest back (after a build, doubling left up to
+        half of each array empty)."""
+        if len(self._data) > self._size + room:
+            self._resize(self._size + room)
+
+    def _resize(self, capacity: int) -> None:
+        resized = np.zeros((capacity, *self._data.shape[1:]), dtype=self._data.dtype)
+        resized[: self._size] = self._data[: self._size]
+        self._data = resized
 
     def append(self, value: Any) -> int:
         return self.extend([value])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import process
@@ -34,34 +34,46 @@ _SCORED = 60  # candidates fully scored per completion
 # Shorter prefixes are one edit from too many words ("peks": pesk-, pers-, perk-).
 _MIN_FUZZY = 5
 _WEIGHTS = Weights()
+# More new entries than this are merged by one sort rather than inserted one by one.
+_RESORT = 2_000
 
 
 class Vocabulary:
-    """The index's words sorted for prefix lookups, each with how many entries hold it."""
+    """The index's words sorted for prefix lookups, each with how many entries hold it, and its
+    entries' ids and questions sorted; kept up to date incrementally as the index grows."""
 
     def __init__(self) -> None:
         self._version = -1
+        self._seen = 0  # positions of the index already taken in
         self._sorted: list[str] = []
         self._frequency = np.zeros(0)
         self._known: dict[str, int] = {}
-        self._ids: list[EntryKey] = []
-        self.keys: list[EntryKey] = []
-        self._questions: list[tuple[str, EntryKey]] = []
+        self._ids: list[tuple[str, int]] = []  # (entry id, position)
+        self._keys: list[tuple[EntryKey, int]] = []
+        self._questions: list[tuple[str, int]] = []
 
     def refresh(self, engine: Engine, index: Index) -> None:
         if self._version == index.version:
             return
         analyzer = engine.stats.analyzer
-        for word in (index.words | analyzer.alias_words) - self._known.keys():
-            if word not in STOPWORDS and word not in QUESTION_WORDS:
+        new = (index.words | analyzer.alias_words) - self._known.keys()
+        new = {w for w in new if w not in STOPWORDS and w not in QUESTION_WORDS}
+        if new:
+            for word in new:
                 self._known[word] = _frequency(engine, word)
-        self._sorted = sorted(self._known)
-        self._frequency = np.array([self._known[w] for w in self._sorted], dtype=np.int64)
-        self._ids = sorted((e.id, e.article_id) for e in index.entries)
-        self.keys = sorted(index.ordinal)
-        self._questions = sorted(
-            (" ".join(words(index.entries[p].question)), key) for key, p in index.ordinal.items()
-        )
+            self._sorted = sorted(self._known)
+            self._frequency = np.array([self._known[w] for w in self._sorted], dtype=np.int64)
+        added = range(self._seen, len(index.entries))
+        if len(added) > _RESORT:
+            self._ids = sorted([*self._ids, *((index.entries[p].id, p) for p in added)])
+            self._keys = sorted([*self._keys, *((index.entries[p].key, p) for p in added)])
+            self._questions = sorted([*self._questions, *((_text(index, p), p) for p in added)])
+        else:
+            for p in added:
+                bisect.insort(self._ids, (index.entries[p].id, p))
+                bisect.insort(self._keys, (index.entries[p].key, p))
+                bisect.insort(self._questions, (_text(index, p), p))
+        self._seen = len(index.entries)
         self._version = index.version
 
     def completions(self, prefix: str) -> list[str]:
@@ -78,25 +90,37 @@ class Vocabulary:
         found = [w for head, _, _ in close for w in self.completions(head)]
         return sorted(set(found), key=lambda w: (-self._known[w], w))[:_COMPLETIONS]
 
-    def questions_starting(self, prefix: str, limit: int) -> list[EntryKey]:
-        at = bisect.bisect_left(self._questions, (prefix, ("", "")))
+    @staticmethod
+    def _live(pairs: list[Any], at: int, index: Index, test: Any, limit: int) -> list[int]:
         found = []
-        while at < len(self._questions) and len(found) < limit:
-            text, key = self._questions[at]
-            if not text.startswith(prefix):
-                break
-            found.append(key)
+        alive = index.alive.view
+        while at < len(pairs) and len(found) < limit and test(pairs[at][0]):
+            if alive[pairs[at][1]]:
+                found.append(pairs[at][1])
             at += 1
         return found
 
-    def ids_starting(self, prefix: str, limit: int) -> list[EntryKey]:
-        at = bisect.bisect_left(self._ids, (prefix, ""))
+    def questions_starting(self, index: Index, prefix: str, limit: int) -> list[int]:
+        at = bisect.bisect_left(self._questions, (prefix, -1))
+        return self._live(self._questions, at, index, lambda t: t.startswith(prefix), limit)
+
+    def ids_starting(self, index: Index, prefix: str, limit: int) -> list[int]:
+        at = bisect.bisect_left(self._ids, (prefix, -1))
+        return self._live(self._ids, at, index, lambda t: t.startswith(prefix), limit)
+
+    def first(self, index: Index, mask: np.ndarray, limit: int) -> list[int]:
+        """The first live positions by key that the view shows."""
         found = []
-        while at < len(self._ids) and self._ids[at][0].startswith(prefix) and len(found) < limit:
-            entry_id, article_id = self._ids[at]
-            found.append((article_id, entry_id))
-            at += 1
+        for _, position in self._keys:
+            if mask[position]:
+                found.append(position)
+                if len(found) == limit:
+                    break
         return found
+
+
+def _text(index: Index, position: int) -> str:
+    return " ".join(words(index.entries[position].question))
 
 
 def _frequency(engine: Engine, word: str) -> int:
@@ -118,18 +142,21 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
     found: dict[EntryKey, Candidate] = {}
 
     def offer(key: EntryKey, score: float) -> None:
-        entry = engine.entry(key, view)
+        entry = engine.entry(key, view)  # the server's own version when it edited the entry
         if entry is not None and key not in found:
             found[key] = Candidate(entry.id, entry.question, round(score, 4), entry.article_id)
 
-    for key in vocabulary.ids_starting(prefix.strip().lower(), limit):
-        offer(key, 1.0)
+    for position in vocabulary.ids_starting(index, prefix.strip().lower(), limit):
+        offer(index.entries[position].key, 1.0)
     tokens = words(prefix)
     typed_last = bool(tokens) and not prefix[-1:].isspace()
     head = tokens[:-1] if typed_last else tokens
     last = tokens[-1] if typed_last else None
     if last and last not in STOPWORDS and last not in QUESTION_WORDS:
         completions = vocabulary.completions(last)
+        if view.overlay is not None:  # the server's own words too
+            own = sorted(w for w in view.overlay.words if w.startswith(last))
+            completions += [w for w in own if w not in completions][:_COMPLETIONS]
         texts = [" ".join([*head, c]) for c in completions]
     else:
         texts = [" ".join(head)]
@@ -139,13 +166,15 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
         asked += [(scope, terms) for scope, terms in query.scopes if terms]
     if not asked:
         # only question words so far ("who is"): the questions that start that way
-        for key in vocabulary.questions_starting(" ".join(tokens), limit):
-            offer(key, 0.5)
+        for position in vocabulary.questions_starting(index, " ".join(tokens), limit):
+            offer(index.entries[position].key, 0.5)
         return list(found.values())[:limit]
     scored: list[tuple[float, EntryKey]] = []
+    indexes = [index] if view.overlay is None else [index, view.overlay]
     for scope, terms in dict.fromkeys(asked):
         scoped = view if scope is None else replace(view, articles=_only(view, scope))
-        scored += _score(engine, index, scoped, list(terms), prefix)
+        for part in indexes:
+            scored += _score(engine, part, scoped, list(terms), prefix)
     scored.sort(key=lambda item: (-item[0], item[1]))
     for value, key in scored:
         offer(key, value)
@@ -192,13 +221,9 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def _first(engine: Engine, vocabulary: Vocabulary, view: View, limit: int) -> list[Candidate]:
-    mask = engine.mask(engine.base, view)
+    index = engine.base
     out = []
-    for key in vocabulary.keys:
-        position = engine.base.ordinal[key]
-        if mask[position]:
-            entry = engine.base.entries[position]
-            out.append(Candidate(entry.id, entry.question, 0.0, entry.article_id))
-            if len(out) == limit:
-                break
+    for position in vocabulary.first(index, engine.mask(index, view), limit):
+        entry = index.entries[position]
+        out.append(Candidate(entry.id, entry.question, 0.0, entry.article_id))
     return out

@@ -1,8 +1,9 @@
 """The explicit rule between "here is your answer" and "did you mean".
 
 Answer only when the best entry is good enough on its own (an absolute threshold), clearly better
-than any other entry (a margin over the runner-up), and explains the question: the idf-weighted
-share of the question's words it leaves unexplained, after soft matching, is small (the gate).
+than any other entry (a margin over the runner-up), and explains the question (the gate): the
+idf-weighted share of the question's words it leaves unexplained, after soft matching, is small,
+and when the question plainly asks for a time or a count, the entry states one.
 Otherwise offer the best few entries, whatever their score, unless nothing is related at all.
 """
 
@@ -34,7 +35,7 @@ def decide(
     candidates = tuple(ranked)
     good = best.score >= thresholds.answer
     clear = best.score - runner_up >= thresholds.margin
-    explained = best.unexplained <= thresholds.unexplained
+    explained = best.unexplained <= thresholds.unexplained and best.holds_focus
     if good and clear and explained and may_answer:
         return EngineResult(Verdict.CONFIDENT, min(best.score, 1.0), candidates)
     # Below the line, confidence never exceeds the answering threshold: a 0.9 that is declined

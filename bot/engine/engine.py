@@ -188,4 +188,5 @@ class Engine:
             round(scored.score, 4),
             entry.article_id,
             round(1.0 - scored.explained, 4),
+            scored.holds_focus,
         )

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.engine.analyzer import COUNT, TIME, facts_of
 from bot.engine.arrays import Growable
 from bot.engine.stats import Stats
+from bot.engine.textproc import words
 from bot.engine.view import EntryKey
 from bot.knowledge.schema import KINDS
 from bot.models import Entry
@@ -24,6 +26,8 @@ from bot.models import Entry
 # Leading dimensions of an entry's mean vector used to find semantic candidates: the model's
 # dimensions come out of PCA, so the first ones carry most of the variance.
 COARSE_DIMENSIONS = 32
+FACT_TIME = 1
+FACT_COUNT = 2
 # Entries embedded at once: bounds the memory a large build needs for its vectors.
 _BATCH = 1024
 # Rows appended since the exact-phrasing table was sorted, before it is sorted again.
@@ -41,6 +45,7 @@ class Analysed:
     texts: tuple[str, ...]  # the phrasings embedded, one vector each
     surfaces: dict[str, str]  # stem -> a word it came from (what its vector is made of)
     words: frozenset[str]  # every word, before stopwords: what typos are repaired towards
+    facts: int = 0  # bits: the answer states a time (1), a number (2)
 
 
 def fingerprint(entry: Entry) -> str:
@@ -64,7 +69,9 @@ def analyse(stats: Stats, entry: Entry) -> Analysed:
     body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
     terms = set().union(*phrasings, *(analyzer.terms(t, article, surfaces, seen) for t in body))
     texts = tuple(dict.fromkeys(p for p in entry.phrasings if p.strip()))
-    return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces, frozenset(seen))
+    stated = facts_of(w for text in body for w in words(text))
+    facts = (TIME in stated) * FACT_TIME | (COUNT in stated) * FACT_COUNT
+    return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces, frozenset(seen), facts)
 
 
 class Index:
@@ -79,6 +86,7 @@ class Index:
         self.alive = Growable(np.bool_)
         self.article = Growable(np.int32)
         self.kind = Growable(np.int8)
+        self.facts = Growable(np.uint8)
         self.article_ids: list[str] = []
         self._article_code: dict[str, int] = {}
         self.terms_of: list[np.ndarray] = []
@@ -109,9 +117,26 @@ class Index:
     @classmethod
     def build(cls, stats: Stats, entries: Iterable[Entry], *, base: bool = True) -> Index:
         index = cls(stats, base=base)
-        index.add(sorted(entries, key=lambda e: (e.article_id, e.id)))
+        ordered = sorted(entries, key=lambda e: (e.article_id, e.id))
+        phrasings = sum(len(e.phrasings) for e in ordered)
+        for name, grown in vars(index).items():
+            if isinstance(grown, Growable):
+                per_entry = not name.startswith(("lex_", "sem_")) or name.endswith(
+                    ("_start", "_count")
+                )
+                grown.reserve(
+                    len(ordered) if per_entry else phrasings * (6 if name == "lex_terms" else 1)
+                )
+        index.add(ordered)
         index._sort_hashes()
+        index.trim()
         return index
+
+    def trim(self) -> None:
+        """Give back the unused end of every array, keeping some room for updates."""
+        for grown in [*vars(self).values(), *vars(self.stats).values()]:
+            if isinstance(grown, Growable):
+                grown.trim(max(len(grown) // 20, 256))
 
     def __len__(self) -> int:
         return int(self.alive.view.sum())
@@ -156,6 +181,7 @@ class Index:
                 self.article_ids.append(entry.article_id)
             self.article.append(code)
             self.kind.append(_KIND_CODE.get(entry.kind, -1))
+            self.facts.append(item.facts)
             term_ids = sorted(term_id[t] for t in item.terms)
             self.terms_of.append(np.array(term_ids, dtype=np.int32))
             for tid in term_ids:

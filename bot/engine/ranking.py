@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.engine.analyzer import Query
+from bot.engine.analyzer import TIME, Query
 from bot.engine.arrays import ranges
-from bot.engine.index import Index
+from bot.engine.index import FACT_COUNT, FACT_TIME, Index
 from bot.engine.view import View
 from bot.knowledge.schema import KINDS
 
@@ -46,7 +46,7 @@ class Weights:
     intent_bonus: float = 0.05
     number_mismatch: float = 0.1
     # candidate generation: how many per index, and how much the coarse cosine counts there
-    candidates: int = 16
+    candidates: int = 32
     coarse: float = 0.5
     refine: int = 4
     # a term in more than this share of entries is not walked when the question has rarer ones
@@ -83,6 +83,7 @@ class Scored:
     explained: float  # share of the question's weight the entry accounts for (soft after refine)
     chars: float = 0.0
     best_f1: float = 0.0
+    holds_focus: bool = True  # states the kind of fact the question asks for (a time, a count)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -380,6 +381,10 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         kind = int(index.kind.view[item.position])
         adjust = adjustments[kind]
         item.explained = explained
+        focus = prepared.query.focus
+        if focus is not None:
+            needed = FACT_TIME if focus == TIME else FACT_COUNT
+            item.holds_focus = bool(int(index.facts.view[item.position]) & needed)
         item.lexical = _lexical(item.best_f1, explained, item.chars, w)
         item.score = _blend(item.lexical, item.semantic, float(adjust), w)
 

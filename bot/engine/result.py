@@ -22,6 +22,8 @@ class Candidate:
     article_id: str = ""
     # share of the question's weight the entry leaves unexplained (what the gate reads)
     unexplained: float = 0.0
+    # whether it states the kind of fact the question plainly asks for (a time, a count)
+    holds_focus: bool = True
 
     @property
     def key(self) -> tuple[str, str]:

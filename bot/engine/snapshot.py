@@ -23,7 +23,7 @@ from bot.engine.index import Index, fingerprint
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "1"
+FORMAT = "2"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
 
@@ -56,6 +56,7 @@ def save(index: Index, folder: Path) -> Path:
         "article_ids": _text(index.article_ids),
         "article": index.article.view[live],
         "kind": index.kind.view[live],
+        "facts": index.facts.view[live],
         "terms_lengths": terms_lengths,
         "terms_flat": terms_flat,
         "lex_count": lex_count,
@@ -136,6 +137,7 @@ def _restore(
     index._article_code = {a: i for i, a in enumerate(index.article_ids)}
     index.article = _grow(arrays["article"])
     index.kind = _grow(arrays["kind"])
+    index.facts = _grow(arrays["facts"])
     lengths = arrays["terms_lengths"]
     index.terms_of = np.split(arrays["terms_flat"], np.cumsum(lengths)[:-1]) if count else []
     lex_count = arrays["lex_count"]

@@ -102,6 +102,9 @@ def test_answers(engine: Engine, question: str, expected: str) -> None:
         "when was flynn born",  # the same person, a fact we don't have
         "how many bottles of vodka did he drink",  # near miss on a number
         "what happened in 2020",  # a number the store never mentions
+        "how long did the zhirinovsky banquet last",  # the topic, not the asked duration
+        "when did zhirinovsky celebrate",  # the entry states no time
+        "how many times did zhirinovsky celebrate",  # nor a count
         "'; DROP TABLE entries; --",
         "asdkjh qwe zxc",
     ],

@@ -117,3 +117,13 @@ def test_a_restart_reads_the_saved_index_and_redoes_only_what_changed(tmp_path) 
     assert restarted.entry(("kremlin", "trust")) is None
     other_aliases = Engine(ENTRIES, {"peskov": ["spokesman"]}, folder=tmp_path)
     assert other_aliases.reused == 0  # made by another analyzer: not reused
+
+
+def test_autocomplete_offers_a_servers_own_entries_and_hides_its_removals(engine: Engine) -> None:
+    """What one server added is offered to it alone; what it removed is offered to nobody there."""
+    mine = entry("kremlin", "mod-zeppelin", "event", "Who rode the zeppelin?", "zeppelin ride")
+    view = View(hidden=frozenset({("kremlin", "person-peskov")}), overlay=engine.overlay([mine]))
+    assert [c.key for c in engine.suggest("zepp", view)] == [mine.key]
+    assert engine.suggest("zepp") == []
+    assert ("kremlin", "person-peskov") not in [c.key for c in engine.suggest("pesk", view)]
+    assert ("kremlin", "person-peskov") in [c.key for c in engine.suggest("pesk")]
