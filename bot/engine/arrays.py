@@ -53,6 +53,14 @@ class Growable:
         return self.extend([value])
 
     @classmethod
+    def wrap(cls, data: np.ndarray, size: int) -> Growable:
+        """An array whose first `size` rows are filled and the rest free (no copy)."""
+        grown = cls.__new__(cls)
+        grown._data = data
+        grown._size = size
+        return grown
+
+    @classmethod
     def of(cls, values: np.ndarray, room: int) -> Growable:
         """A copy of filled values with `room` rows free at the end."""
         grown = cls(values.dtype, values.shape[1] if values.ndim == 2 else None, len(values) + room)

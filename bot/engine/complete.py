@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _COMPLETIONS = 3  # most frequent completions of the last word tried
 _SCORED = 60  # candidates fully scored per completion
+_HOLDERS = 4096  # entries holding the typed words looked at per completion, at most
 # Shorter prefixes are one edit from too many words ("peks": pesk-, pers-, perk-).
 _MIN_FUZZY = 5
 _WEIGHTS = Weights()
@@ -63,7 +64,8 @@ class Vocabulary:
                 self._known[word] = _frequency(engine, word)
             self._sorted = sorted(self._known)
             self._frequency = np.array([self._known[w] for w in self._sorted], dtype=np.int64)
-        added = range(self._seen, len(index.entries))
+        alive = index.alive.view
+        added = [p for p in range(self._seen, len(index.entries)) if alive[p]]
         if len(added) > _RESORT:
             self._ids = sorted([*self._ids, *((index.entries[p].id, p) for p in added)])
             self._keys = sorted([*self._keys, *((index.entries[p].key, p) for p in added)])
@@ -120,7 +122,9 @@ class Vocabulary:
 
 
 def _text(index: Index, position: int) -> str:
-    return " ".join(words(index.entries[position].question))
+    # lower case with single spaces is enough to match the start typed (punctuation is rare
+    # there), and much cheaper than the full word pass over every question at each start
+    return " ".join(index.entries[position].question.lower().split())
 
 
 def _frequency(engine: Engine, word: str) -> int:
@@ -135,7 +139,7 @@ def _frequency(engine: Engine, word: str) -> int:
 
 def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candidate]:
     index = engine.base
-    vocabulary: Vocabulary = engine.__dict__.setdefault("_vocabulary", Vocabulary())
+    vocabulary = engine._vocabulary
     vocabulary.refresh(engine, index)
     if not prefix.strip():
         return _first(engine, vocabulary, view, limit)
@@ -166,7 +170,8 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
         asked += [(scope, terms) for scope, terms in query.scopes if terms]
     if not asked:
         # only question words so far ("who is"): the questions that start that way
-        for position in vocabulary.questions_starting(index, " ".join(tokens), limit):
+        typed = " ".join(prefix.lower().split())
+        for position in vocabulary.questions_starting(index, typed, limit):
             offer(index.entries[position].key, 0.5)
         return list(found.values())[:limit]
     scored: list[tuple[float, EntryKey]] = []
@@ -196,8 +201,15 @@ def _score(
         lists.append(np.frombuffer(index.postings[tid], dtype=np.int32))
     lists.sort(key=len)
     holders = lists[0]
+    if len(holders) > _HOLDERS:
+        # A word most entries hold ("trump"): those phrased as just the typed words, and an even
+        # sample of the rest, so a keystroke's work stays bounded whatever the store.
+        exact = np.asarray(index.exact([stats.term_id[t] for t in terms]), dtype=np.int32)
+        sample = holders[:: len(holders) // _HOLDERS + 1]
+        holders = np.union1d(exact[:_SCORED], sample).astype(np.int32)
     for other in lists[1:]:
-        holders = np.intersect1d(holders, other, assume_unique=True)
+        at = np.minimum(np.searchsorted(other, holders), len(other) - 1)
+        holders = holders[other[at] == holders]
     holders = holders[engine.mask(index, view)[holders]]
     if not len(holders):
         return []

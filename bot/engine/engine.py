@@ -18,7 +18,7 @@ from threadpoolctl import threadpool_limits
 
 from bot.engine import snapshot
 from bot.engine.analyzer import Analyzer
-from bot.engine.complete import complete
+from bot.engine.complete import Vocabulary, complete
 from bot.engine.decision import Thresholds, decide
 from bot.engine.index import Index
 from bot.engine.ranking import Scored, Weights, prepare, rank
@@ -66,6 +66,9 @@ class Engine:
         self.stats = Stats(Analyzer(self.aliases, dictionary=self.model.dictionary()), self.model)
         self.reused = 0  # entries read back from the snapshot instead of analysed
         self.base = self._open(list(entries), folder)
+        # Autocomplete's sorted words and questions, made now rather than on the first keystroke.
+        self._vocabulary = Vocabulary()
+        self._vocabulary.refresh(self, self.base)
         self._vague_weight = math.log(1 + 1 / _VAGUE_SHARE)
         self._masks: dict[tuple[Any, ...], np.ndarray] = {}
         self._by_id: tuple[int, dict[str, EntryKey]] | None = None

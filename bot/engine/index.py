@@ -51,7 +51,7 @@ class Analysed:
 def fingerprint(entry: Entry) -> str:
     """Changes whenever anything the index reads from the entry changes."""
     parts = [entry.article_id, entry.id, entry.kind, *entry.phrasings, "\x00", entry.answer]
-    parts += [e.display for e in entry.evidence] + ["\x00", *entry.tags]
+    parts += [e.quote for e in entry.evidence] + ["\x00", *entry.tags]  # display derives from quote
     return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
 
 
@@ -89,7 +89,10 @@ class Index:
         self.facts = Growable(np.uint8)
         self.article_ids: list[str] = []
         self._article_code: dict[str, int] = {}
-        self.terms_of: list[np.ndarray] = []
+        # every entry's sorted term ids, one run each in a flat array
+        self.terms_start = Growable(np.int64)
+        self.terms_count = Growable(np.int32)
+        self.terms_flat = Growable(np.int32)
         # lexical phrasings: per entry a run of rows; per row a run of term ids in `lex_terms`
         self.lex_start = Growable(np.int64)
         self.lex_count = Growable(np.int32)
@@ -183,7 +186,9 @@ class Index:
             self.kind.append(_KIND_CODE.get(entry.kind, -1))
             self.facts.append(item.facts)
             term_ids = sorted(term_id[t] for t in item.terms)
-            self.terms_of.append(np.array(term_ids, dtype=np.int32))
+            self.terms_start.append(len(self.terms_flat))
+            self.terms_count.append(len(term_ids))
+            self.terms_flat.extend(term_ids)
             for tid in term_ids:
                 self.postings[tid].append(position)
             lex_count.append(len(item.phrasings))
@@ -208,7 +213,7 @@ class Index:
         self.lex_entry.extend(np.asarray(lex_entry, dtype=np.int32))
         self._append_vectors([len(a.texts) for a in analysed], vectors)
         if self.base:
-            stats.count((self.terms_of[first + i] for i in range(len(entries))), +1)
+            stats.count((self.terms_of(first + i) for i in range(len(entries))), +1)
         self.version += 1
 
     def _append_vectors(self, counts: list[int], vectors: np.ndarray) -> None:
@@ -235,11 +240,16 @@ class Index:
             return False
         self.alive.view[position] = False
         if self.base:
-            self.stats.count([self.terms_of[position]], -1)
+            self.stats.count([self.terms_of(position)], -1)
         self.version += 1
         return True
 
     # ------------------------------------------------------------------------------ reading
+    def terms_of(self, position: int) -> np.ndarray:
+        """The entry's term ids, sorted (a view: do not change it)."""
+        start = int(self.terms_start.view[position])
+        return self.terms_flat.view[start : start + int(self.terms_count.view[position])]
+
     def exact(self, term_ids: Sequence[int]) -> list[int]:
         """Live entries with a phrasing made of exactly these terms."""
         if len(self._recent) > _RESORT_AFTER:

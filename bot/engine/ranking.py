@@ -342,7 +342,7 @@ def _has(index: Index, position: int, term: str) -> bool:
     tid = index.stats.term_id.get(term)
     if tid is None:
         return False
-    terms = index.terms_of[position]
+    terms = index.terms_of(position)
     at = int(np.searchsorted(terms, tid))
     return at < len(terms) and int(terms[at]) == tid
 
@@ -368,7 +368,7 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         missing = [t for t in weights if not _has(index, item.position, t)]
         explained = 1.0 - sum(weights[t] for t in missing) / total
         if missing:
-            entry_vectors = index.stats.term_vectors.view[index.terms_of[item.position]]
+            entry_vectors = index.stats.term_vectors.view[index.terms_of(item.position)]
             if len(entry_vectors):
                 asked = np.stack([prepared.term_vectors[t] for t in missing])
                 closest = (entry_vectors @ asked.T).max(axis=0)

@@ -23,9 +23,11 @@ from bot.engine.index import Index, fingerprint
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "2"
+FORMAT = "3"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
+# The large arrays, saved with their free rows so that loading them is one read, no copy.
+_PADDED = ("sem_vectors", "sem_scale", "lex_terms", "lex_hash", "terms_flat", "coarse")
 
 
 def snapshot_path(folder: Path, stats: Stats) -> Path:
@@ -38,12 +40,8 @@ def save(index: Index, folder: Path) -> Path:
     stats = index.stats
     live = np.flatnonzero(index.alive.view)
     entries = [index.entries[p] for p in live.tolist()]
-    terms_lengths = np.array([len(index.terms_of[p]) for p in live.tolist()], dtype=np.int64)
-    terms_flat = (
-        np.concatenate([index.terms_of[p] for p in live.tolist()])
-        if len(live)
-        else np.zeros(0, dtype=np.int32)
-    )
+    terms_lengths = index.terms_count.view[live]
+    terms_flat = index.terms_flat.view[ranges(index.terms_start.view[live], terms_lengths)]
     lex_count = index.lex_count.view[live]
     rows = ranges(index.lex_start.view[live], lex_count)
     lex_length = index.lex_length.view[rows]
@@ -67,10 +65,17 @@ def save(index: Index, folder: Path) -> Path:
         "sem_vectors": index.sem_vectors.view[sem_rows],
         "sem_scale": index.sem_scale.view[sem_rows],
         "coarse": index.coarse.view[live],
+        **_postings(terms_flat, terms_lengths, len(stats.term_text)),
         "term_text": _text(stats.term_text),
         "term_vectors": stats.term_vectors.view,
         "words": _text(sorted(index.words)),
     }
+    for name in _PADDED:
+        # written with free rows at the end, so that loading needs no copy to make room
+        filled = arrays[name]
+        room = np.zeros((max(len(filled) // 20, 256), *filled.shape[1:]), dtype=filled.dtype)
+        arrays[name] = np.concatenate([filled, room])
+        arrays[f"{name}_size"] = np.array([len(filled)], dtype=np.int64)
     folder.mkdir(parents=True, exist_ok=True)
     target = snapshot_path(folder, stats)
     handle, scratch = tempfile.mkstemp(dir=folder, suffix=".tmp")
@@ -139,28 +144,25 @@ def _restore(
     index.kind = _grow(arrays["kind"])
     index.facts = _grow(arrays["facts"])
     lengths = arrays["terms_lengths"]
-    index.terms_of = np.split(arrays["terms_flat"], np.cumsum(lengths)[:-1]) if count else []
+    index.terms_count = _grow(lengths.astype(np.int32))
+    index.terms_start = _grow(np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64))
+    index.terms_flat = _padded(arrays, "terms_flat")
     lex_count = arrays["lex_count"]
     lex_length = arrays["lex_length"]
     index.lex_count = _grow(lex_count)
     index.lex_start = _grow(np.concatenate([[0], np.cumsum(lex_count)[:-1]]).astype(np.int64))
     index.lex_length = _grow(lex_length)
     index.lex_offset = _grow(np.concatenate([[0], np.cumsum(lex_length)[:-1]]).astype(np.int64))
-    index.lex_terms = _grow(arrays["lex_terms"])
-    index.lex_hash = _grow(arrays["lex_hash"])
+    index.lex_terms = _padded(arrays, "lex_terms")
+    index.lex_hash = _padded(arrays, "lex_hash")
     index.lex_entry = _grow(np.repeat(np.arange(count, dtype=np.int32), lex_count))
     sem_count = arrays["sem_count"]
     index.sem_count = _grow(sem_count)
     index.sem_start = _grow(np.concatenate([[0], np.cumsum(sem_count)[:-1]]).astype(np.int64))
-    index.sem_vectors = _grow(arrays["sem_vectors"])
-    index.sem_scale = _grow(arrays["sem_scale"])
-    index.coarse = _grow(arrays["coarse"])
-    # posting lists from the entries' terms: (term, position) pairs grouped by term
-    positions = np.repeat(np.arange(count, dtype=np.int32), lengths)
-    flat = arrays["terms_flat"]
-    order = np.lexsort((positions, flat))
-    by_term = positions[order]
-    bounds = np.concatenate([[0], np.cumsum(np.bincount(flat, minlength=len(terms)))])
+    index.sem_vectors = _padded(arrays, "sem_vectors")
+    index.sem_scale = _padded(arrays, "sem_scale")
+    index.coarse = _padded(arrays, "coarse")
+    by_term, bounds = arrays["postings"], arrays["postings_bounds"]
     index.postings = [
         array("i", by_term[a:b].tobytes()) for a, b in itertools.pairwise(bounds.tolist())
     ]
@@ -170,6 +172,18 @@ def _restore(
     index._sort_hashes()
     index.version += 1
     return index
+
+
+def _postings(flat: np.ndarray, lengths: np.ndarray, terms: int) -> dict[str, np.ndarray]:
+    """Posting lists of the renumbered entries: (term, position) pairs grouped by term."""
+    positions = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+    order = np.argsort(flat, kind="stable")  # stable: positions stay ascending within a term
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(flat, minlength=terms))])
+    return {"postings": positions[order], "postings_bounds": bounds.astype(np.int64)}
+
+
+def _padded(arrays: dict[str, np.ndarray], name: str) -> Growable:
+    return Growable.wrap(arrays[name], int(arrays[f"{name}_size"][0]))
 
 
 def _grow(values: np.ndarray) -> Growable:
