@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+
+# An entry is known by its article and its id: ids are unique only within one article.
+EntryKey = tuple[str, str]
 
 _FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]\s*")
 
@@ -34,14 +38,15 @@ class Entry:
     answer: str
     evidence: tuple[Evidence, ...]
     tags: tuple[str, ...] = ()
+    # False while an entry written by `briefbot build --draft` waits for a curator.
+    reviewed: bool = True
 
     @property
     def phrasings(self) -> tuple[str, ...]:
         return (self.question, *self.alternates)
 
     @property
-    def key(self) -> tuple[str, str]:
-        """Entry ids are unique only within an article."""
+    def key(self) -> EntryKey:
         return (self.article_id, self.id)
 
 
@@ -53,3 +58,12 @@ class Article:
     summary: str
     key_points: tuple[str, ...]
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    status: str = "reviewed"  # or "draft": served only where a server turns it on
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"

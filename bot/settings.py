@@ -1,48 +1,83 @@
-"""Typed settings from the environment (prefix BRIEFBOT_) or a `.env` file."""
+"""Typed settings from the environment (prefix BRIEFBOT_) or the site folder's `.env` file.
+
+A *site folder* holds one deployment's files: `knowledge/`, `seeds/`, `data/` and `.env`. It is
+named by `--home` or BRIEFBOT_HOME, else it is the current directory; BRIEFBOT_KNOWLEDGE_DIR,
+BRIEFBOT_SEEDS_DIR and BRIEFBOT_DATA_DIR override its parts one by one.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The checkout the package was installed from (pip install -e .): its knowledge/ and seeds/.
+# The source checkout: tests and the development set live here. Installed code never writes here.
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# Each part of the site folder, by the setting that overrides it.
+SITE_PARTS = {"knowledge_dir": "knowledge", "seeds_dir": "seeds", "data_dir": "data"}
 
 
 class Settings(BaseSettings):
+    # No .env by default: `Settings.for_site` reads the site folder's own.
     model_config = SettingsConfigDict(
-        env_prefix="BRIEFBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="BRIEFBOT_", env_file=None, env_file_encoding="utf-8", extra="ignore"
     )
 
     discord_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("DISCORD_TOKEN", "BRIEFBOT_DISCORD_TOKEN")
     )
-    data_dir: Path = PROJECT_ROOT / "data"
+    home: Path = Field(default_factory=Path.cwd)
+    # The three parts default to home/data, home/knowledge, home/seeds (filled in below).
+    data_dir: Path = Path("data")
     database: Path | None = None
     # How long to wait for another process holding the database before giving up.
     database_timeout_seconds: float = Field(default=5.0, gt=0)
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    knowledge_dir: Path = Path("knowledge")
+    seeds_dir: Path = Path("seeds")
     log_queries: bool = True
     # Another model2vec static model for the semantic signal: a folder, or a hub name where the
     # network allows. None: the model shipped in the package.
     semantic_model: str | None = None
     max_question_chars: int = Field(default=500, ge=20, le=4000)
     log_level: str = "INFO"
+    # "json": one JSON object per line, for log collectors.
+    log_format: Literal["text", "json"] = "text"
     # Privileged intent for the optional ask channel; enable it in the developer portal first.
     message_content_intent: bool = False
+    # How often the bot looks for other processes' changes to the store (and forgets old data).
+    refresh_seconds: float = Field(default=5.0, gt=0)
     # How often the digest scheduler looks at the clock.
     digest_tick_seconds: float = Field(default=30.0, gt=0)
-    # Where discord.py sends REST calls and opens its gateway; only the end-to-end tests set them.
-    discord_api_base: str | None = None
-    discord_gateway_url: str | None = None
     # A digest missed while the bot was down is still posted if it starts within this window.
     digest_catchup_minutes: int = Field(default=360, ge=0)
+    # How long asked questions (and who asked them) are kept, in days.
+    query_log_days: int = Field(default=90, ge=1)
+    # How long a server's data is kept after the bot leaves it, in days (then purged).
+    forget_after_days: int = Field(default=30, ge=0)
     # Asks per user per window before the cooldown note.
     cooldown_asks: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=30.0, gt=0)
+    # `briefbot run` serves /healthz and /metrics on this port when it is set (0: any free port).
+    health_port: int | None = Field(default=None, ge=0, le=65535)
+    health_host: str = "127.0.0.1"
+
+    @classmethod
+    def for_site(cls, home: Path | None = None) -> Settings:
+        """The settings of a site folder: `home`, else BRIEFBOT_HOME, else the current directory."""
+        folder = (home or Path(os.environ.get("BRIEFBOT_HOME") or Path.cwd())).resolve()
+        return cls(_env_file=folder / ".env", home=folder)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parts_default_to_the_site_folder(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        home = Path(data.get("home") or Path.cwd())
+        return {**{key: home / name for key, name in SITE_PARTS.items()}, **data}
 
     @field_validator("discord_token", mode="before")
     @classmethod

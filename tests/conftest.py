@@ -19,9 +19,9 @@ SEED_NAME = "000_824f32114a763518.txt"
 
 @pytest.fixture(scope="session")
 def checked() -> list[CheckedArticle]:
-    articles, problems = check_knowledge(KNOWLEDGE, SEEDS)
+    knowledge, problems = check_knowledge(KNOWLEDGE, SEEDS)
     assert not problems, problems
-    return articles
+    return list(knowledge.articles)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ def reply_for(answer: Answer) -> dict[str, Any]:
         kwargs["view"] = answer_view(answer.query_id)
     else:
         kwargs["content"] = decline_text(answer)
-        if answer.suggestions:
-            kwargs["view"] = suggestions_view(answer.suggestions)
+        view = suggestions_view(answer.query_id, answer.suggestions)
+        if view.children:
+            kwargs["view"] = view
     return kwargs

@@ -10,13 +10,13 @@ from collections.abc import Callable
 
 import aiohttp
 import discord
-import yarl
-from discord.gateway import DiscordWebSocket
 
 from bot.app.client import BriefBot
 from bot.app.clock import Clock, utc_now
+from bot.app.logs import configure_logging
 from bot.service import BriefingService
 from bot.settings import Settings
+from bot.web.server import HealthServer
 
 log = logging.getLogger("briefbot")
 
@@ -27,15 +27,19 @@ NO_TOKEN = (
 )
 
 
-def configure_logging(level: str) -> None:
-    discord.VoiceClient.warn_nacl = False  # a text bot: no voice, so no warning about it
-    logging.basicConfig(
-        level=level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
-    )
-    # discord.py's own chatter is useful at WARNING; its DEBUG would include gateway payloads.
-    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLogger().level))
+async def _start_health(
+    bot: BriefBot, service: BriefingService, settings: Settings
+) -> HealthServer:
+    server = HealthServer(bot, service)
+    if settings.health_port is not None:
+        try:
+            await server.start(settings.health_host, settings.health_port)
+        except OSError as exc:
+            where = f"{settings.health_host}:{settings.health_port}"
+            raise SystemExit(
+                f"briefbot: cannot serve /healthz on {where}: {exc.strerror}"
+            ) from None
+    return server
 
 
 async def serve(
@@ -48,17 +52,18 @@ async def serve(
     """Run the bot until it is closed; the store is closed on the way out, whatever happens."""
     if settings.discord_token is None:
         raise SystemExit(NO_TOKEN)
-    if settings.discord_api_base:
-        discord.http.Route.BASE = settings.discord_api_base
-    if settings.discord_gateway_url:
-        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
-    service = await BriefingService.start(settings)
+    # One clock for the bot and its store: asks are stamped with the time the digest reads.
+    service = await BriefingService.start(settings, clock=clock)
     bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
-    if on_created is not None:
-        on_created(bot)
     try:
-        async with bot:
-            await bot.start(settings.discord_token.get_secret_value())
+        health = await _start_health(bot, service, settings)
+        if on_created is not None:
+            on_created(bot)
+        try:
+            async with bot:
+                await bot.start(settings.discord_token.get_secret_value())
+        finally:
+            await health.stop()
     finally:
         await service.close()
         log.info("stopped; database closed")
@@ -85,7 +90,9 @@ def run_from_cli(settings: Settings) -> int:
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)
+    configure_logging(
+        settings.log_level, settings.log_format, [settings.discord_token.get_secret_value()]
+    )
     try:
         asyncio.run(_serve_until_signal(settings))
     except discord.LoginFailure:

@@ -55,18 +55,16 @@ def run_bench(settings: Settings, sizes: list[int], *, as_json: bool, questions:
 
 def _real(settings: Settings) -> dict[str, Any]:
     """The real store: service start on a fresh data folder (sync, index, model), twice."""
-    from bot.quality import DEFAULT_DEVSET, load_devset
+    from bot.quality.sets import DEFAULT_DEVSET, load_set
 
     starts = asyncio.run(_service_starts(settings))
     entries, book = real_knowledge(settings.knowledge_dir, settings.seeds_dir)
     by_id = {e.id: e.key for e in entries}
     questions: list[tuple[str, Any]] = []
-    if DEFAULT_DEVSET.is_file():
-        devset = load_devset(DEFAULT_DEVSET)
-        for item in devset["in_scope"]:
-            expected = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
-            questions.append((item["q"], by_id.get(expected[0])))
-        questions += [(item["q"], None) for item in devset["decline"]]
+    if DEFAULT_DEVSET.is_file():  # the development set only: held-out questions are never read
+        for item in load_set(DEFAULT_DEVSET).questions:
+            expected = by_id.get(item.expect[0]) if item.in_scope and item.expect else None
+            questions.append((item.q, expected))
     figures = measure("real store", entries, book, questions * 3, legacy=True)
     figures.update(starts)
     return figures

@@ -33,12 +33,12 @@ _UPDATES = 30
 def real_knowledge(knowledge: Path, seeds: Path) -> tuple[list[Entry], AliasBook]:
     from bot.knowledge.check import check_knowledge
 
-    checked, problems = check_knowledge(knowledge, seeds)
-    if problems:
+    found, problems = check_knowledge(knowledge, seeds)
+    if any(p.blocking for p in problems):
         raise SystemExit("\n".join(map(str, problems)))
-    entries = [e for c in checked for e in c.entries]
-    book = AliasBook(per_article={c.article.id: dict(c.article.aliases) for c in checked})
-    return entries, book
+    entries = [e for c in found.articles for e in c.entries]
+    per_article = {c.article.id: dict(c.article.aliases) for c in found.articles}
+    return entries, AliasBook(dict(found.aliases), per_article)
 
 
 def flat_aliases(book: AliasBook) -> dict[str, list[str]]:

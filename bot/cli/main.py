@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from bot import __version__
 from bot.knowledge.loader import KnowledgeError
 from bot.service import BriefingService
 from bot.settings import Settings
+from bot.site import not_a_site
 from bot.store import StoreError
 from bot.text.seed import SeedError
 
@@ -20,7 +25,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="briefbot",
         description="Answers questions about a news article from a curated, verified store.",
     )
+    parser.add_argument("--version", action="version", version=f"briefbot {__version__}")
+    parser.add_argument(
+        "--home",
+        type=Path,
+        metavar="DIR",
+        help="the site folder (default: $BRIEFBOT_HOME, else the current directory)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = sub.add_parser("init", help="make a site folder with the sample article, ready to chat")
+    init.add_argument("dir", nargs="?", type=Path, help="where (default: the site folder)")
 
     ask = sub.add_parser("ask", help="answer one question (or a batch) and exit")
     ask.add_argument("question", nargs="?", help="the question, in quotes")
@@ -37,9 +52,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the curated knowledge files")
     sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
 
-    report = sub.add_parser("report", help="score answer quality on the development set")
-    report.add_argument("--devset", type=Path, help="questions file (tests/quality/devset.yaml)")
+    report = sub.add_parser(
+        "report", help="score answer quality on the question sets, or the build's extraction"
+    )
+    report.add_argument(
+        "--devset", type=Path, action="append", help="a question set (default: tests/quality/)"
+    )
+    report.add_argument(
+        "--extraction",
+        type=Path,
+        metavar="DIR",
+        help="score the build on every X.txt in DIR against its answer key X.truth.json",
+    )
+    report.add_argument("--details", action="store_true", help="with --extraction: list misses")
     report.add_argument("--json", action="store_true", help="print the figures as JSON")
+    report.add_argument(
+        "--failures", action="store_true", help="list the development sets' failures"
+    )
+    report.add_argument(
+        "--breakdown", action="store_true", help="figures per kind and style of question"
+    )
 
     bench = sub.add_parser("bench", help="measure engine latency, throughput and memory")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -54,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--preview", action="store_true", help="print it here (the default)")
     digest.add_argument("--guild", type=int, help="a guild id, for its activity figures")
 
+    sub.add_parser("stats", help="the bot owner's view: figures for every server together")
+
+    retire = sub.add_parser("retire", help="take an article out of service (history is kept)")
+    retire.add_argument("article", help="the article's id")
+    retire.add_argument("--undo", action="store_true", help="put a retired article back")
+
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
@@ -63,14 +101,45 @@ async def _with_service(
 ) -> int:
     service = await BriefingService.start(settings)
     try:
-        return await action(service)
-    finally:
+        code = await action(service)
+    except BaseException:
         await service.close()
+        raise
+    # Closing writes the asks still waiting in memory: if the database refuses, say so.
+    await service.close()
+    failure = service.log_failure()
+    if failure is not None:
+        print(f"briefbot: answered, but the ask was not logged: {failure}", file=sys.stderr)
+        return 2
+    return code
+
+
+def _settings(home: Path | None) -> Settings | None:
+    try:
+        return Settings.for_site(home)
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = "_".join(str(part) for part in error["loc"]).upper()
+            print(f"briefbot: setting BRIEFBOT_{name}: {error['msg']}", file=sys.stderr)
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings()
+    if args.command != "run":
+        # The commands speak for themselves: library chatter stays out of their output.
+        logging.basicConfig(level=logging.ERROR, format="briefbot: %(message)s")
+    settings = _settings(args.home)
+    if settings is None:
+        return 2
+    if args.command == "init":
+        from bot.cli.init import run_init
+
+        return run_init(args.dir or settings.home)
+    no_site = not_a_site(settings)
+    if no_site is not None:
+        print(no_site, file=sys.stderr)
+        return 2
     try:
         return _dispatch(args, settings)
     except KnowledgeError as exc:
@@ -122,10 +191,26 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli.knowledge import run_build_command
 
         return run_build_command(settings, args.out)
-    if args.command == "report":
-        from bot.quality import run_report
+    if args.command == "report" and args.extraction is not None:
+        from bot.cli.extraction_report import run_extraction_report
 
-        return run_report(settings, args.devset, as_json=args.json)
+        if args.devset is not None:
+            print("briefbot: give either --devset or --extraction, not both", file=sys.stderr)
+            return 2
+        return run_extraction_report(args.extraction, details=args.details, as_json=args.json)
+    if args.command == "report":
+        from bot.quality.report import run_report
+
+        if args.details:
+            print("briefbot: --details goes with --extraction DIR", file=sys.stderr)
+            return 2
+        return run_report(
+            settings,
+            args.devset,
+            as_json=args.json,
+            failures=args.failures,
+            breakdown=args.breakdown,
+        )
     if args.command == "bench":
         from bot.bench import run_bench
 
@@ -135,6 +220,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli.digest import run_digest_preview
 
         return asyncio.run(_with_service(settings, lambda s: run_digest_preview(s, args.guild)))
+    if args.command == "stats":
+        from bot.cli.owner import run_stats
+
+        return asyncio.run(_with_service(settings, run_stats))
+    if args.command == "retire":
+        from bot.cli.owner import run_retire
+
+        return asyncio.run(
+            _with_service(settings, lambda s: run_retire(s, args.article, undo=args.undo))
+        )
     if args.command == "run":
         from bot.app.runner import run_from_cli
 

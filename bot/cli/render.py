@@ -14,34 +14,33 @@ def _wrap(text: str, indent: str) -> str:
 
 
 def render_answer(answer: Answer) -> str:
-    if answer.message:
-        return answer.message
     if answer.entry is None:
         return render_decline(answer)
     entry = answer.entry
     lines = [_wrap(entry.answer, "")]
+    title = answer.article.title if answer.article else entry.article_id
+    if not entry.evidence:
+        lines.append("")
+        lines.append(f"    (a note from the moderators; the article “{title}” is not quoted)")
     for evidence in entry.evidence:
         lines.append("")
         lines.append(_wrap(evidence.display, "  > "))
-        title = answer.article.title if answer.article else evidence.seed
         where = f" — section “{evidence.section}”" if evidence.section else ""
         lines.append(
             f"    source: {title}{where} ({evidence.seed}, characters"
             f" {evidence.start}-{evidence.end})"
         )
+    if answer.article is not None and answer.article.url:
+        lines.append(f"    read it: {answer.article.url}")
     lines.append("")
-    lines.append(f"[{entry.id} · confidence {answer.confidence:.2f}]")
+    lines.append(f"[{entry.article_id}/{entry.id} · confidence {answer.confidence:.2f}]")
     return "\n".join(lines)
 
 
 def render_decline(answer: Answer) -> str:
-    if answer.verdict == "empty":
-        return "I couldn't find a question in that. Ask me something about the article."
-    if answer.suggestions:
-        lines = ["I'm not sure the article answers that exactly. Did you mean:"]
-        lines += [f"  {i}. {s.question}" for i, s in enumerate(answer.suggestions, 1)]
-        return "\n".join(lines)
-    return (
-        "The article doesn't say anything I can match to that. Try asking who said something, "
-        "who someone is, or what the article says about a topic."
-    )
+    lines = [answer.message or ""]
+    several = len({s.entry.article_id for s in answer.suggestions}) > 1
+    for number, suggestion in enumerate(answer.suggestions, 1):
+        label = f" ({suggestion.article.title})" if several and suggestion.article else ""
+        lines.append(f"  {number}. {suggestion.entry.question}{label}")
+    return "\n".join(lines)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.build.segment import segment
 from bot.curation.errors import CurationError
 from bot.curation.text import shown
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
+from bot.extraction.segment import segment
 from bot.knowledge.check import resolve_evidence
 from bot.models import Article, Evidence
 from bot.text.seed import Seed
@@ -46,30 +46,35 @@ def locate(
     raise CurationError("All evidence passages of an entry must come from the same article.")
 
 
-def _content(text: str) -> str:
-    return " ".join(w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS)
+def _content(text: str) -> set[str]:
+    return {w for w in words(text) if w not in STOPWORDS and w not in QUESTION_WORDS}
 
 
-def best_sentence(question: str, answer: str, sources: Sequence[Source]) -> tuple[Source, Evidence]:
-    """The article sentence that best supports a question and its answer.
+def closest_sentences(
+    question: str, answer: str, sources: Sequence[Source], limit: int = 5
+) -> list[tuple[Source, Evidence]]:
+    """The article sentences closest to a question and its answer, for a moderator to pick from
+    (never attached on their own: a quote shown as evidence is one a person chose).
 
-    Content words compared with rapidfuzz: token_set_ratio rewards a sentence that holds what
-    the answer says, token_sort_ratio breaks ties in favour of one about as long (on the curated
-    entries this picks a sentence overlapping the curated evidence for 58 of 66).
+    A sentence must share a content word with them; rapidfuzz's token_set_ratio rewards one
+    that holds what the answer says, token_sort_ratio one about as long.
     """
-    query = _content(f"{question} {answer}")
-    best: tuple[float, int, Source, int, int] | None = None
+    wanted = _content(f"{question} {answer}")
+    query = " ".join(sorted(wanted))
+    scored: list[tuple[float, int, int, Source, int, int]] = []
     for number, source in enumerate(sources):
         for sentence in segment(source.seed):
-            text = _content(source.seed.raw[sentence.start : sentence.end])
-            if not text:
+            have = _content(source.seed.raw[sentence.start : sentence.end])
+            if not have & wanted:
                 continue
+            text = " ".join(sorted(have))
             score = fuzz.token_set_ratio(query, text) + fuzz.token_sort_ratio(query, text)
-            # Strictly greater: the earliest of equally good sentences wins, deterministically.
-            if best is None or score > best[0]:
-                best = (score, number, source, sentence.start, sentence.end)
-    if best is None:
-        raise CurationError("The article has no sentences to take evidence from.")
-    _, _, source, start, end = best
-    quote = source.seed.raw[start:end]
-    return source, Evidence(source.seed.name, quote, start, end, source.seed.section_at(start))
+            scored.append((-score, number, sentence.start, source, sentence.start, sentence.end))
+    scored.sort(key=lambda s: s[:3])
+    found = []
+    for _, _, _, source, start, end in scored[:limit]:
+        quote = source.seed.raw[start:end]
+        found.append(
+            (source, Evidence(source.seed.name, quote, start, end, source.seed.section_at(start)))
+        )
+    return found

@@ -1,4 +1,8 @@
-"""Knowledge files in and out of Discord: /qa import, /qa export and /qa reload."""
+"""Knowledge files in and out of Discord: /qa import, /qa export and /qa reload.
+
+An import goes into the server's own overlay (or, for the bot's owner with `everywhere`, into
+the shared base); an export writes what the server sees; a reload syncs the files (owner only).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from bot.curation.export import ExportFile, export_article
 from bot.curation.imports import check_import, decode_upload
 from bot.knowledge.check import check_model, cross_file_problems
 from bot.knowledge.loader import KnowledgeError, Problem, parse_knowledge
-from bot.service import BriefingService
+from bot.service import Audience, BriefingService
 from bot.store.records import SyncReport
 
 
@@ -32,38 +36,60 @@ def refuse_upload(filename: str, size: int, data: bytes | None = None) -> None:
 
 
 async def import_file(
-    service: BriefingService, actor: Actor, filename: str, data: bytes
+    service: BriefingService,
+    actor: Actor,
+    filename: str,
+    data: bytes,
+    *,
+    everywhere: bool = False,
 ) -> Imported:
     """Check a whole uploaded knowledge file, then apply it in one transaction, or nothing."""
     refuse_upload(filename, len(data), data)
-    live = await service.store.entries()
+    guild_id = None if everywhere else actor.server()
+    view = service.view(Audience(guild_id, drafts=everywhere))
+    articles = {
+        a.id: a
+        for a in (service.articles(Audience.cli()) if everywhere else view.articles.values())
+    }
     plan, problems = await asyncio.to_thread(
         check_import,
         data.decode("utf-8"),
         filename,
         service.settings.seeds_dir,
-        dict(service.articles),
-        live,
+        articles,
+        list(view.entries.values()),
     )
     if plan is None:
         raise ProblemsFound(f"Import of {filename} refused; nothing was changed:", problems)
-    report = await service.store.apply_import(plan.entries, actor.name, actor.guild_id)
-    await service.refresh()
-    changed = {*report.added, *report.updated}
-    unchanged = tuple(e.id for e in plan.entries if e.id not in changed)
-    return Imported(report, unchanged, plan.notes)
+    pairs = []
+    report = SyncReport()
+    unchanged = []
+    for entry in plan.entries:
+        before = view.entry(entry.key)
+        if before == entry:
+            unchanged.append(entry.id)
+            continue
+        pairs.append((before, entry))
+        (report.updated if before is not None else report.added).append(entry.id)
+    if pairs:
+        await service.import_entries(guild_id, actor.name, pairs)
+    where = "every server (the shared base)" if everywhere else "this server only"
+    return Imported(report, tuple(unchanged), (*plan.notes, f"Applied to {where}."))
 
 
 async def export_files(
     service: BriefingService, actor: Actor, now: datetime
 ) -> tuple[list[ExportFile], list[Problem]]:
-    """One knowledge file per article, and any problem `briefbot check` would find in them."""
-    articles = await service.store.articles()
-    entries = await service.store.entries()
-    files = [export_article(a, [e for e in entries if e.article_id == a.id], now) for a in articles]
+    """One knowledge file per article this server sees, and any problem `briefbot check`
+    would find in them."""
+    view = service.view(actor.audience)
+    files = [
+        export_article(a, [e for e in view.entries.values() if e.article_id == a.id], now)
+        for a in view.articles.values()
+    ]
     problems = await asyncio.to_thread(self_check, files, service.settings.seeds_dir)
     names = ", ".join(f.filename for f in files)
-    await service.store.audit(actor.name, "export", {"files": names}, actor.guild_id)
+    await service.audit(actor.name, "export", actor.guild_id, {"files": names})
     return files, problems
 
 
@@ -89,12 +115,12 @@ def _shorter(file: str, folder: Path) -> str:
 
 
 async def reload(service: BriefingService, actor: Actor) -> SyncReport:
-    """Sync knowledge/ into the store (moderators' changes win; see bot.store.db)."""
+    """Sync knowledge/ into the shared base (the bot's owner only: checked by the caller)."""
     try:
         report = await service.sync(actor=actor.name)
     except KnowledgeError as exc:
         folder = service.settings.knowledge_dir
         problems = [replace(p, file=_shorter(p.file, folder)) for p in exc.problems]
         raise ProblemsFound("knowledge/ has problems, so nothing was reloaded:", problems) from None
-    await service.store.audit(actor.name, "reload", {"summary": report.summary()}, actor.guild_id)
+    await service.audit(actor.name, "reload", None, {"summary": report.summary()})
     return report

@@ -49,8 +49,8 @@ def check_import(
 ) -> tuple[ImportPlan | None, list[Problem]]:
     """A plan, or every problem found (with file:line where the YAML tells it).
 
-    `live` are the store's live entries: an id may not move to another article, and a phrasing
-    may not stand under two entries once the file's entries replace theirs.
+    `live` are the entries the importer sees: a phrasing may not stand under two entries of an
+    article once the file's entries replace theirs.
     """
     model, problems = parse_knowledge(text, filename)
     if model is None:
@@ -60,8 +60,8 @@ def check_import(
         return None, [
             Problem(
                 filename,
-                f"article {model.article.id!r} is not in the store; add knowledge/"
-                f"{model.article.id}.yaml and run /qa reload instead",
+                f"article {model.article.id!r} is not active here; only the bot's owner adds"
+                f" articles (knowledge/{model.article.id}.yaml)",
                 _line(text, "article"),
             )
         ]
@@ -100,22 +100,19 @@ def _store_problems(
     entries: Sequence[Entry],
     live: Sequence[Entry],
 ) -> list[Problem]:
+    """A phrasing may stand under one entry of an article only, once the file's entries
+    replace theirs (ids and phrasings of other articles are their own)."""
     problems = []
-    importing = {e.id for e in entries}
-    known_ids = {e.id: e.article_id for e in live}
-    taken = {phrasing_key(p): e.id for e in live if e.id not in importing for p in e.phrasings}
+    importing = {e.key for e in entries}
+    taken = {
+        (e.article_id, phrasing_key(p)): e.id
+        for e in live
+        if e.key not in importing
+        for p in e.phrasings
+    }
     for entry in entries:
-        owner_article = known_ids.get(entry.id)
-        if owner_article is not None and owner_article != entry.article_id:
-            problems.append(
-                Problem(
-                    filename,
-                    f"this id belongs to an entry of article {owner_article!r}",
-                    entry=entry.id,
-                )
-            )
         for phrasing in entry.phrasings:
-            owner = taken.get(phrasing_key(phrasing))
+            owner = taken.get((entry.article_id, phrasing_key(phrasing)))
             if owner is not None:
                 problems.append(
                     Problem(

@@ -54,9 +54,19 @@ def find_entries(entries: Sequence[Entry], query: str, *, deep: bool = True) -> 
 
 
 def entry_choices(entries: Sequence[Entry], current: str) -> list[tuple[str, str]]:
-    """Autocomplete choices (name, value) for an entry id: at most 25, names within 100 chars."""
+    """Autocomplete choices (name, value) for an entry: at most 25, names within 100 chars; the
+    value names the article too (`article/id`), since ids repeat across articles."""
     found = find_entries(entries, current[:100], deep=False)[:CHOICES_MAX]
-    return [(_clip(f"{e.id} — {e.question}", CHOICE_NAME_MAX), e.id) for e in found]
+    several = len({e.article_id for e in entries}) > 1
+    return [
+        (
+            _clip(
+                f"{e.id}{f' ({e.article_id})' if several else ''} — {e.question}", CHOICE_NAME_MAX
+            ),
+            f"{e.article_id}/{e.id}",
+        )
+        for e in found
+    ]
 
 
 def queue_choices(items: Sequence[QueueItem], current: str) -> list[tuple[str, str]]:

@@ -11,11 +11,15 @@ from bot.store.records import Activity
 
 @dataclass(frozen=True)
 class Digest:
+    """One article's part of a server's daily digest (the activity is the server's)."""
+
     day: date
     article: Article
     quote: Entry | None
     activity: Activity
     waiting_for_review: int
+    new: bool = False  # the article became active here since the last digest: featured once
+    notices: tuple[str, ...] = ()  # for moderators: what the files changed under their edits
 
 
 def quote_of_the_day(entries: list[Entry], day: date) -> Entry | None:
@@ -27,10 +31,17 @@ def quote_of_the_day(entries: list[Entry], day: date) -> Entry | None:
 
 
 def build_digest(
-    article: Article, entries: list[Entry], day: date, activity: Activity, waiting: int
+    article: Article,
+    entries: list[Entry],
+    day: date,
+    activity: Activity,
+    waiting: int,
+    *,
+    new: bool = False,
+    notices: tuple[str, ...] = (),
 ) -> Digest:
     own = [e for e in entries if e.article_id == article.id]
-    return Digest(day, article, quote_of_the_day(own, day), activity, waiting)
+    return Digest(day, article, quote_of_the_day(own, day), activity, waiting, new, notices)
 
 
 def quotation(entry: Entry) -> Evidence:

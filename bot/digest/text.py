@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from bot.digest.content import Digest, quotation
+from bot.text.plural import count
 
 
 def printable(text: str, limit: int) -> str:
@@ -14,7 +15,8 @@ def printable(text: str, limit: int) -> str:
 
 
 def digest_text(digest: Digest) -> str:
-    lines = [f"Daily brief for {digest.day.isoformat()}: {digest.article.title}", ""]
+    heading = "New here" if digest.new else "Daily brief"
+    lines = [f"{heading} for {digest.day.isoformat()}: {digest.article.title}", ""]
     lines += [
         textwrap.fill(p, 88, initial_indent="  • ", subsequent_indent="    ")
         for p in digest.article.key_points
@@ -30,11 +32,13 @@ def digest_text(digest: Digest) -> str:
     lines += ["", "Yesterday:"]
     if activity.asked:
         lines.append(
-            f"  {activity.asked} question(s) asked, {activity.answered_share:.0%} answered"
+            f"  {count(activity.asked, 'question')} asked, {activity.answered_share:.0%} answered"
         )
-        for i, (question, count) in enumerate(activity.top_questions, 1):
-            lines.append(f"  {i}. {printable(question, 100)} (×{count})")
+        for i, (question, times) in enumerate(activity.top_questions, 1):
+            lines.append(f"  {i}. {printable(question, 100)} (×{times})")
     else:
         lines.append("  no questions asked")
-    lines += ["", f"For moderators: {digest.waiting_for_review} question(s) waiting for review."]
+    waiting = count(digest.waiting_for_review, "question")
+    lines += ["", f"For moderators: {waiting} waiting for review."]
+    lines += [f"  • {n}" for n in digest.notices]
     return "\n".join(lines)

@@ -19,7 +19,7 @@ class Thresholds:
     answer: float = 0.40
     margin: float = 0.06
     # the gate: the most of the question's weight the answered entry may leave unexplained
-    unexplained: float = 0.3
+    unexplained: float = 0.2
     # below this nothing is related enough to be offered
     suggest: float = 0.2
     max_suggestions: int = 3

@@ -68,7 +68,9 @@ def analyse(stats: Stats, entry: Entry) -> Analysed:
             phrasings.setdefault(terms, None)
     body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
     terms = set().union(*phrasings, *(analyzer.terms(t, article, surfaces, seen) for t in body))
-    texts = tuple(dict.fromkeys(p for p in entry.phrasings if p.strip()))
+    # the phrasings, and the answer: questions written from the article use its words, which the
+    # answer restates more often than the curated phrasings do
+    texts = tuple(dict.fromkeys(t for t in (*entry.phrasings, entry.answer) if t.strip()))
     stated = facts_of(w for text in body for w in words(text))
     facts = (TIME in stated) * FACT_TIME | (COUNT in stated) * FACT_COUNT
     return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces, frozenset(seen), facts)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from bot.knowledge.schema import KnowledgeModel
+from bot.knowledge.schema import AliasesModel, KnowledgeModel
+
+M = TypeVar("M", bound=BaseModel)
 
 # libyaml's loader when PyYAML was built with it: the knowledge file loads at every start.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,6 +23,9 @@ class Problem:
     message: str
     line: int | None = None
     entry: str | None = None
+    # False for a problem that withholds one entry (its evidence is not in the seed) but need
+    # not stop a sync: the rest of the article is still served.
+    blocking: bool = True
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -38,6 +43,24 @@ class KnowledgeError(Exception):
 
 def parse_knowledge(text: str, filename: str) -> tuple[KnowledgeModel | None, list[Problem]]:
     """Parse one file's text; on failure return the problems instead of a model."""
+    return _parse(
+        text, filename, KnowledgeModel, "expected a mapping with article, aliases and entries"
+    )
+
+
+def load_aliases_file(path: Path) -> tuple[dict[str, list[str]], list[Problem]]:
+    """`knowledge/aliases.yaml` (aliases for every article); an absent file is no aliases."""
+    if not path.exists():
+        return {}, []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [Problem(str(path), f"cannot read: {exc}")]
+    model, problems = _parse(text, str(path), AliasesModel, "expected a mapping with aliases")
+    return (model.aliases if model is not None else {}), problems
+
+
+def _parse(text: str, filename: str, schema: type[M], shape: str) -> tuple[M | None, list[Problem]]:
     loader = YAML_LOADER(text)
     try:
         root = loader.get_single_node()
@@ -50,9 +73,9 @@ def parse_knowledge(text: str, filename: str) -> tuple[KnowledgeModel | None, li
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return None, [Problem(filename, "expected a mapping with article, aliases and entries", 1)]
+        return None, [Problem(filename, shape, 1)]
     try:
-        return KnowledgeModel.model_validate(data), []
+        return schema.model_validate(data), []
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

@@ -1,5 +1,6 @@
-"""The runtime store: one SQLite file behind one async data-access module."""
+"""The runtime store: one async data-access layer; the only place with SQL."""
 
-from bot.store.db import Store, StoreError
+from bot.store.errors import StoreError, StoreUnavailable
+from bot.store.store import Store
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["Store", "StoreError", "StoreUnavailable"]

@@ -6,20 +6,16 @@ Offsets are character offsets into the file's UTF-8 text exactly as given, so th
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from bot.text.debris import debris_spans
 from bot.text.normalize import fold_char
 
-# Lines that scraping leaves behind and that are no part of the article.
-_DEBRIS_LINE = re.compile(
-    r"captcha|please enable (javascript|cookies)|time limit is exhausted|"
-    r"subscribe to (our|the) newsletter|all rights reserved|cookie (policy|settings)",
-    re.IGNORECASE,
-)
 # Footnote markers such as "[8]" or "[citation needed]".
 _FOOTNOTE = re.compile(r"\[(\d{1,3}|citation needed|note \d+)\]", re.IGNORECASE)
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -69,15 +65,14 @@ class Seed:
         return cls(path.name, raw)
 
     @cached_property
+    def sha256(self) -> str:
+        """The text's digest: a changed seed has its evidence verified again at the next sync."""
+        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+
+    @cached_property
     def debris_spans(self) -> list[tuple[int, int]]:
-        """Raw spans that are scraping debris: junk lines and footnote markers."""
-        spans = [(m.start(), m.end()) for m in _FOOTNOTE.finditer(self.raw)]
-        offset = 0
-        for line in self.raw.splitlines(keepends=True):
-            if _DEBRIS_LINE.search(line):
-                spans.append((offset, offset + len(line)))
-            offset += len(line)
-        return sorted(spans)
+        """Raw spans that are scraping debris (see `bot.text.debris`)."""
+        return debris_spans(self.raw)
 
     def _clean_range(self, start: int, end: int) -> str:
         out, pos = [], start

@@ -1,48 +1,73 @@
-"""Entry changes through the service: checks first, then the store (audited), then the engine."""
+"""Entry changes through the service: checks first, then the store (audited), then the view;
+every change is the acting server's own."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from bot.curation.changes import StaleEdit, add_alias, add_entry, edit_entry, remove_entry, teach
-from bot.curation.context import Actor
+from bot.curation.changes import (
+    StaleEdit,
+    add_alias,
+    add_entry,
+    edit_entry,
+    evidence_choices,
+    remove_entry,
+    teach,
+)
+from bot.curation.context import Actor, entry_or_refuse
 from bot.curation.errors import CurationError
-from bot.service import BriefingService
+from bot.models import Entry
+from bot.service import Audience, BriefingService
 
-MOD = Actor(42, 7)
+GUILD, OTHER = 7, 8
+MOD = Actor(42, GUILD)
+HERE, THERE = Audience(GUILD), Audience(OTHER)
 QUESTION = "Which day of the week did Putin and Trump talk?"
 ANSWER = "On a Monday, by phone."
 
 
-async def audit_count(service: BriefingService) -> int:
-    return len(await service.store.history(limit=1_000_000))
+async def audit_count(service: BriefingService, guild: int | None = GUILD) -> int:
+    return len(await service.history(guild, limit=1_000_000))
 
 
-def phrasing_origins(service: BriefingService, entry_id: str) -> dict[str, str]:
-    with sqlite3.connect(service.settings.database_path) as db:
-        rows = db.execute("SELECT text, origin FROM phrasings WHERE entry_id = ?", (entry_id,))
-        return dict(rows.fetchall())
+def seen(service: BriefingService, audience: Audience, ref: str) -> Entry | None:
+    try:
+        return entry_or_refuse(service, audience, ref)
+    except CurationError:
+        return None
 
 
-async def test_add_is_audited_and_answers_at_once(service: BriefingService) -> None:
-    """An added entry is in the store, in the audit log and in the engine right away."""
+async def test_an_added_entry_answers_in_its_server_only(service: BriefingService) -> None:
+    """An added entry is audited and answers at once, in the server that added it alone."""
     added = await add_entry(service, MOD, question=QUESTION, answer=ANSWER)
-    assert added.evidence_chosen and added.entry.article_id == "trump-russia"
-    assert await service.store.entry(added.entry.id) == added.entry
-    [record] = await service.store.history(added.entry.id)
-    assert (record.action, record.actor, record.guild_id) == ("add", "42", 7)
-    assert service.evaluate(QUESTION).entry == added.entry
+    assert added.article_id == "trump-russia" and added.evidence == ()
+    [record] = await service.history(GUILD, added.key)
+    assert (record.action, record.actor, record.guild_id) == ("add", "42", GUILD)
+    assert service.evaluate(QUESTION, HERE).entry == added
+    assert service.evaluate(QUESTION, THERE).entry != added
+    assert service.evaluate(QUESTION, Audience()).entry != added  # DMs use the base
+    assert await service.history(OTHER, None) == []
+
+
+async def test_evidence_is_offered_never_attached(service: BriefingService) -> None:
+    """Without evidence the closest sentences are offered; a picked one is kept verbatim."""
+    choices = evidence_choices(service, MOD, "Who said trust takes years?", "Peskov.", None)
+    assert 1 <= len(choices) <= 5
+    source, sentence = choices[0]
+    added = await add_entry(
+        service, MOD, question="Who said trust takes years?!", answer="Peskov.", evidence=sentence
+    )
+    assert added.evidence == (sentence,)
+    assert source.seed.raw[sentence.start : sentence.end] == sentence.quote
 
 
 async def test_ids_are_never_reused(service: BriefingService) -> None:
     """A removed entry's id is not given to a new one."""
     first = await add_entry(service, MOD, question=QUESTION, answer=ANSWER)
-    assert await remove_entry(service, MOD, first.entry.id)
-    assert not await remove_entry(service, MOD, first.entry.id)
+    assert await remove_entry(service, MOD, first)
+    assert not await remove_entry(service, MOD, first)
     second = await add_entry(service, MOD, question=QUESTION, answer=ANSWER)
-    assert second.entry.id == f"{first.entry.id}-2"
+    assert second.id == f"{first.id}-2"
 
 
 @pytest.mark.parametrize(
@@ -52,24 +77,25 @@ async def test_ids_are_never_reused(service: BriefingService) -> None:
         ({"question": QUESTION, "answer": ANSWER, "kind": "gossip"}, "Unknown kind"),
         ({"question": QUESTION, "answer": ANSWER, "evidence": "Nope."}, "word for word"),
         ({"question": "Who is Flynn?", "answer": ANSWER}, "under `person-flynn`"),
+        ({"question": QUESTION, "answer": ANSWER, "article_id": "nope"}, "not an active article"),
     ],
 )
 async def test_refused_adds_change_nothing(
     service: BriefingService, options: dict[str, str], says: str
 ) -> None:
     """A refused add writes nothing, not even to the audit log."""
-    before = (await service.store.entries(), await audit_count(service))
+    before = (dict(service.view(HERE).entries), await audit_count(service))
     with pytest.raises(CurationError) as refused:
         await add_entry(service, MOD, **options)
     assert says in refused.value.message
-    assert (await service.store.entries(), await audit_count(service)) == before
+    assert (dict(service.view(HERE).entries), await audit_count(service)) == before
 
 
-async def test_edit_writes_one_audited_change(service: BriefingService) -> None:
-    """Question, answer, evidence, alternates and kind change together, audited once."""
-    entry = await service.store.entry("conclusion")
+async def test_an_edit_is_one_audited_change_of_this_server(service: BriefingService) -> None:
+    """Question, answer, evidence, alternates and kind change together, audited once, here."""
+    entry = seen(service, HERE, "conclusion")
     assert entry is not None
-    kept, dropped = entry.alternates[1:], entry.alternates[0]
+    kept = entry.alternates[1:]
     edited = await edit_entry(
         service,
         MOD,
@@ -87,18 +113,16 @@ async def test_edit_writes_one_audited_change(service: BriefingService) -> None:
         "background",
     )
     assert edited.evidence[:-1] == entry.evidence and edited.evidence[-1].quote == "Make no mistake"
-    origins = phrasing_origins(service, "conclusion")
-    assert dropped not in origins and origins["what does juncture mean"] == "moderator"
-    assert all(origins[p] == "file" for p in kept)  # a file's phrasing still follows its file
-    [record] = await service.store.history("conclusion", limit=1)
+    [record] = await service.history(GUILD, entry.key, limit=1)
     assert record.action == "edit" and record.before["answer"] == entry.answer
     assert record.after["answer"] == "A new answer."
-    assert service.evaluate("what does juncture mean").entry == edited
+    assert service.evaluate("what does juncture mean", HERE).entry == edited
+    assert seen(service, THERE, "conclusion") == entry  # the other server keeps the file's
 
 
 async def test_edit_without_changes_writes_nothing(service: BriefingService) -> None:
     """Submitting the form as shown changes nothing and records nothing."""
-    entry = await service.store.entry("conclusion")
+    entry = seen(service, HERE, "conclusion")
     assert entry is not None
     count = await audit_count(service)
     result = await edit_entry(
@@ -116,18 +140,21 @@ async def test_edit_without_changes_writes_nothing(service: BriefingService) -> 
 
 async def test_a_stale_edit_is_refused(service: BriefingService) -> None:
     """An edit made to an older version of the entry is refused, not applied over the newer."""
-    entry = await service.store.entry("conclusion")
+    entry = seen(service, HERE, "conclusion")
     assert entry is not None
     await add_alias(service, MOD, "conclusion", "what does juncture mean")
     with pytest.raises(StaleEdit, match="changed while you were editing"):
         await edit_entry(
             service, MOD, entry, question="Q?", answer="A.", evidence=None, alternates=None
         )
-    await remove_entry(service, MOD, "conclusion")
+    current = seen(service, HERE, "conclusion")
+    assert current is not None
+    await remove_entry(service, MOD, current)
     with pytest.raises(StaleEdit, match="was removed"):
         await edit_entry(
-            service, MOD, entry, question="Q?", answer="A.", evidence=None, alternates=None
+            service, MOD, current, question="Q?", answer="A.", evidence=None, alternates=None
         )
+    assert seen(service, THERE, "conclusion") is not None
 
 
 @pytest.mark.parametrize(
@@ -143,7 +170,7 @@ async def test_refused_edits_change_nothing(
     service: BriefingService, evidence: str | None, alternates: str | None, says: str
 ) -> None:
     """Bad evidence, a clashing or over-long alternate: refused, the entry as it was."""
-    entry = await service.store.entry("conclusion")
+    entry = seen(service, HERE, "conclusion")
     assert entry is not None
     with pytest.raises(CurationError) as refused:
         await edit_entry(
@@ -156,7 +183,7 @@ async def test_refused_edits_change_nothing(
             alternates=alternates,
         )
     assert says in refused.value.message
-    assert await service.store.entry("conclusion") == entry
+    assert seen(service, HERE, "conclusion") == entry
 
 
 @pytest.mark.parametrize(
@@ -177,16 +204,24 @@ async def test_refused_aliases(
     assert says in refused.value.message
 
 
-async def test_teach_answers_a_queued_question(service: BriefingService) -> None:
-    """A queued question becomes a phrasing and leaves the queue."""
-    await service.ask("what does juncture mean")
-    await service.ask("What does juncture mean?")
+async def test_teach_answers_a_queued_question_of_this_server(service: BriefingService) -> None:
+    """A question queued here becomes a phrasing here and leaves this server's queue."""
+    await service.ask("what does juncture mean", audience=HERE)
+    await service.ask("What does juncture mean?", audience=HERE)
+    await service.ask("what does juncture mean", audience=THERE)
     item, entry = await teach(service, MOD, "what does juncture mean", "conclusion")
     assert item.times_asked == 2 and "what does juncture mean" in entry.alternates
-    assert await service.store.review_count() == 0
-    assert service.evaluate("what does juncture mean").entry == entry
+    assert await service.queue_count(GUILD) == 0 and await service.queue_count(OTHER) == 1
+    assert service.evaluate("what does juncture mean", HERE).entry == entry
     with pytest.raises(CurationError, match="not waiting in the review queue"):
         await teach(service, MOD, "what does juncture mean", "conclusion")
+
+
+async def test_a_question_from_another_server_cannot_be_taught(service: BriefingService) -> None:
+    """Another server's queue is not this server's to read or teach from."""
+    await service.ask("who is the kremlin voice", audience=THERE)
+    with pytest.raises(CurationError, match="not waiting in the review queue"):
+        await teach(service, MOD, "who is the kremlin voice", "person-peskov")
 
 
 async def test_teach_refuses_a_question_too_long_for_a_phrasing(
@@ -194,9 +229,9 @@ async def test_teach_refuses_a_question_too_long_for_a_phrasing(
 ) -> None:
     """A queued question over 300 characters cannot be a phrasing; /qa alias is suggested."""
     long = "what does juncture mean " + "really " * 50
-    await service.ask(long)
+    await service.ask(long, audience=HERE)
     with pytest.raises(
         CurationError, match=r"limit is 300\. Add a shorter phrasing with /qa alias"
     ):
         await teach(service, MOD, long, "conclusion")
-    assert await service.store.review_count() == 1
+    assert await service.queue_count(GUILD) == 1

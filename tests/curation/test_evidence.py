@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.curation.errors import CurationError
-from bot.curation.evidence import Source, best_sentence, locate
+from bot.curation.evidence import Source, closest_sentences, locate
 from bot.knowledge.check import CheckedArticle
 from bot.models import Article
 from bot.text.seed import Seed
@@ -87,25 +87,41 @@ def test_locate_refuses_what_is_not_there(passages: list[str], says: str | None)
         ("Did it rain in Moscow?", "Yes, it rained all day in Moscow.", "It rained all day"),
     ],
 )
-def test_best_sentence_supports_the_answer(question: str, answer: str, expected: str) -> None:
-    """The chosen sentence is the article's own text and holds what the answer says."""
-    source, evidence = best_sentence(question, answer, [ARTICLE, OTHER])
+def test_closest_sentence_supports_the_answer(question: str, answer: str, expected: str) -> None:
+    """The first sentence offered is the article's own text and holds what the answer says."""
+    source, evidence = closest_sentences(question, answer, [ARTICLE, OTHER])[0]
     assert evidence.quote.startswith(expected)
     assert source.seed.raw[evidence.start : evidence.end] == evidence.quote
     assert evidence.seed == source.seed.name
 
 
-def test_best_sentence_agrees_with_curators(checked: list[CheckedArticle]) -> None:
-    """For most curated entries the chosen sentence overlaps the curated evidence."""
+def test_closest_sentences_hold_the_curators_choice(checked: list[CheckedArticle]) -> None:
+    """For most curated entries a sentence offered overlaps the curated evidence."""
     entries = checked[0].entries
     hits = 0
     for entry in entries:
-        _, chosen = best_sentence(entry.question, entry.answer, [ARTICLE])
-        hits += any(chosen.start < e.end and e.start < chosen.end for e in entry.evidence)
-    assert hits / len(entries) >= 0.8
+        offered = closest_sentences(entry.question, entry.answer, [ARTICLE])
+        hits += any(c.start < e.end and e.start < c.end for _, c in offered for e in entry.evidence)
+    assert hits / len(entries) >= 0.9
 
 
-def test_best_sentence_records_the_section() -> None:
+def test_closest_sentences_record_the_section() -> None:
     """The evidence carries the heading it sits under, like curated evidence."""
-    _, evidence = best_sentence("Who said trust takes years?", "Peskov did.", [ARTICLE])
+    _, evidence = closest_sentences("Who said trust takes years?", "Peskov did.", [ARTICLE])[0]
     assert evidence.section == SEED.section_at(evidence.start) != ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Who is Flynn really?", "Flynn is a secret agent."),
+        ("What is the capital of Peru?", "Lima."),
+    ],
+)
+def test_only_related_sentences_are_offered(question: str, answer: str) -> None:
+    """A made-up answer gets at most a few sentences that share a word, never a forced one."""
+    offered = closest_sentences(question, answer, [ARTICLE], limit=5)
+    assert len(offered) <= 5
+    for _, evidence in offered:
+        words = {w.strip(".,?“”’").lower() for w in evidence.quote.split()}
+        assert words & {"flynn", "secret", "agent", "capital", "peru", "lima", "really"}

@@ -21,9 +21,9 @@ NOW = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 def round_trip(tmp_path: Path, text: str) -> list[CheckedArticle]:
     (tmp_path / "knowledge").mkdir(exist_ok=True)
     (tmp_path / "knowledge" / "trump-russia.yaml").write_text(text, encoding="utf-8")
-    checked, problems = check_knowledge(tmp_path / "knowledge", SEEDS)
+    knowledge, problems = check_knowledge(tmp_path / "knowledge", SEEDS)
     assert problems == []
-    return checked
+    return list(knowledge.articles)
 
 
 def test_export_round_trips_the_curated_file(checked: list[CheckedArticle], tmp_path: Path) -> None:

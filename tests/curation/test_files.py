@@ -11,10 +11,11 @@ import yaml
 from bot.curation.context import Actor, ProblemsFound
 from bot.curation.errors import CurationError
 from bot.curation.files import export_files, import_file, reload
-from bot.service import BriefingService
+from bot.service import Audience, BriefingService
 from bot.settings import Settings
 
 MOD = Actor(42, 7)
+OWNER = Actor(1, 7, owner=True)
 NOW = datetime(2026, 11, 24, tzinfo=UTC)
 
 
@@ -40,7 +41,19 @@ async def test_import_reports_added_updated_unchanged(service: BriefingService) 
     assert imported.report.added == ["copy"]
     assert imported.report.updated == [data["entries"][0]["id"]]
     assert len(imported.unchanged) == len(data["entries"]) - 2
-    assert service.engine.entry("copy") is not None
+    assert service.view(Audience(7)).entry(("trump-russia", "copy")) is not None
+    assert service.view(Audience(8)).entry(("trump-russia", "copy")) is None
+    assert "this server only" in imported.notes[-1]
+
+
+async def test_the_owner_imports_into_the_shared_base(service: BriefingService) -> None:
+    """With `everywhere`, the owner's import reaches every server and direct messages."""
+    data = yaml.safe_load(await exported(service))
+    data["entries"][0]["answer"] = "The owner's answer."
+    key = ("trump-russia", data["entries"][0]["id"])
+    await import_file(service, OWNER, "k.yaml", yaml.safe_dump(data).encode(), everywhere=True)
+    for audience in (Audience(7), Audience(8), Audience()):
+        assert service.view(audience).entry(key).answer == "The owner's answer."
 
 
 async def test_a_refused_import_changes_nothing(service: BriefingService) -> None:
@@ -48,11 +61,15 @@ async def test_a_refused_import_changes_nothing(service: BriefingService) -> Non
     data = yaml.safe_load(await exported(service))
     data["entries"][0]["answer"] = "Changed."
     data["entries"][1]["evidence"] = ["Not in the article."]
-    before = (await service.store.entries(), len(await service.store.history(limit=10**6)))
+
+    def state() -> tuple[object, ...]:
+        return (dict(service.view(Audience(7)).entries),)
+
+    before = (state(), len(await service.history(7, limit=10**6)))
     with pytest.raises(ProblemsFound) as refused:
         await import_file(service, MOD, "k.yaml", yaml.safe_dump(data).encode())
     assert "evidence not found verbatim" in str(refused.value.problems[0])
-    after = (await service.store.entries(), len(await service.store.history(limit=10**6)))
+    after = (state(), len(await service.history(7, limit=10**6)))
     assert after == before
 
 
@@ -71,7 +88,7 @@ async def test_bad_uploads_are_refused(
 async def test_export_is_audited(service: BriefingService) -> None:
     """Who exported is on record."""
     await exported(service)
-    [record] = await service.store.history(limit=1)
+    [record] = await service.history(7, limit=1)
     assert (record.action, record.actor, record.after) == (
         "export",
         "42",
@@ -89,12 +106,12 @@ async def test_reload_lists_problems_with_short_paths(knowledge_copy: Path) -> N
     )
     service = await BriefingService.start(settings)
     try:
-        report = await reload(service, MOD)
+        report = await reload(service, OWNER)
         assert not report.changed
         path = knowledge_copy / "knowledge" / "trump-russia.yaml"
         path.write_text(path.read_text(encoding="utf-8") + "\nbogus: 1\n", encoding="utf-8")
         with pytest.raises(ProblemsFound) as refused:
-            await reload(service, MOD)
+            await reload(service, OWNER)
         [problem] = refused.value.problems
         assert problem.file == "knowledge/trump-russia.yaml" and problem.line is not None
     finally:

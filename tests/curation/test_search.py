@@ -47,7 +47,7 @@ def test_find_entries_leaves_out_what_does_not_match(entries: tuple[Entry, ...])
 def test_entry_choices_within_discord_limits(entries: tuple[Entry, ...], current: str) -> None:
     """At most 25 choices, names of at most 100 characters, values that are entry ids."""
     choices = entry_choices(entries, current)
-    ids = {e.id for e in entries}
+    ids = {f"{e.article_id}/{e.id}" for e in entries}
     assert len(choices) <= 25 and all(len(name) <= 100 for name, _ in choices)
     assert all(value in ids for _, value in choices)
 

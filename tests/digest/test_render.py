@@ -68,9 +68,9 @@ def test_ordinary_digest_layout() -> None:
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert fields["Quote of the day"] == "> “Words,” he said.\nHe did."
     assert fields["Yesterday"] == (
-        "3 question(s) asked, 67% answered.\n1. who is flynn (×2)\n2. what is isis (×1)"
+        "3 questions asked, 67% answered.\n1. who is flynn (×2)\n2. what is isis (×1)"
     )
-    assert fields["For moderators"].startswith("4 question(s) waiting for review")
+    assert fields["For moderators"].startswith("4 questions waiting for review")
     assert embed["footer"]["text"].startswith("2026-11-24")
 
 
@@ -136,10 +136,10 @@ def test_text_preview_layout() -> None:
         "  He did.",
         "",
         "Yesterday:",
-        "  2 question(s) asked, 100% answered",
+        "  2 questions asked, 100% answered",
         "  1. who is flynn (×2)",
         "",
-        "For moderators: 1 question(s) waiting for review.",
+        "For moderators: 1 question waiting for review.",
     ]
 
 

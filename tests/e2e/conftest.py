@@ -15,6 +15,8 @@ the directory has no ``__init__.py``).
 from __future__ import annotations
 
 import asyncio
+import json
+import socket
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import discord
 import pytest
 from standin import DiscordStandIn, RunClient, point_discord_at
@@ -55,6 +58,7 @@ def run_client(standin: DiscordStandIn) -> RunClient:
     """``async with run_client(bot):`` starts ``bot`` against the stand-in and closes it after."""
 
     def _run(client: discord.Client, token: str | None = None, **kwargs: Any) -> Any:
+        kwargs.setdefault("standin", standin)  # ready = every guild of the client's shards
         return _run_client(client, token or standin.state.token or "test-token", **kwargs)
 
     return _run
@@ -93,6 +97,26 @@ StartBot = Callable[..., Awaitable[RunningBot]]
 
 
 @pytest.fixture
+def free_port() -> int:
+    """A loopback port nothing listens on, for the bot's /healthz and /metrics."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def health_until(url: str, status: int) -> dict[str, Any]:
+    """/healthz's report once it answers `status` (a bounded wait, not a timing)."""
+    async with aiohttp.ClientSession() as http:
+        for _ in range(200):
+            async with http.get(url) as response:
+                code, body = response.status, await response.text()
+            if code == status:
+                return dict(json.loads(body))
+            await asyncio.sleep(0.05)
+    raise AssertionError(f"{url} never answered {status}; last: {code} {body}")
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
 
@@ -107,8 +131,6 @@ async def start_briefbot(
     async def start(**overrides: Any) -> RunningBot:
         values: dict[str, Any] = {
             "discord_token": standin.state.token,
-            "discord_api_base": standin.api_base,
-            "discord_gateway_url": standin.gateway_url,
             "data_dir": tmp_path / "data",
             "knowledge_dir": PROJECT_ROOT / "knowledge",
             "seeds_dir": PROJECT_ROOT / "seeds",

@@ -68,7 +68,7 @@ async def ticks(running: RunningBot, count: int = 3, timeout: float = 5.0) -> No
 
 async def stored(running: RunningBot) -> GuildSettings:
     """The guild's settings as saved in the database (not the bot's cache)."""
-    return await running.bot.service.store.guild_settings(Ids.GUILD)
+    return await running.bot.service.guild_settings(Ids.GUILD)
 
 
 def embed_text(message: SentMessage) -> str:

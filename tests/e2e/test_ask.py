@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
+import inspect_store
 import pytest
 from standin import DiscordStandIn, Ids
 
@@ -15,11 +15,6 @@ NO_PINGS = {"parse": []}
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for row in message["components"] for c in row["components"]]
-
-
-def logged(running: RunningBot) -> list[tuple[str, str, int]]:
-    with sqlite3.connect(running.settings.database_path) as db:
-        return db.execute("SELECT question, source, answered FROM query_log ORDER BY id").fetchall()
 
 
 async def test_slash_ask_answers_with_embed_quote_and_source(
@@ -37,7 +32,8 @@ async def test_slash_ask_answers_with_embed_quote_and_source(
     assert "If it was only so simple…" in embed["fields"][0]["value"]
     assert reply["allowed_mentions"] == NO_PINGS
     assert [b["label"] for b in buttons(reply)] == ["Helpful", "Not helpful"]
-    assert logged(briefbot) == [("who said mutual trust takes years?", "slash", 1)]
+    asked = await inspect_store.logged(briefbot)
+    assert asked == [("who said mutual trust takes years?", "slash", 1)]
 
 
 async def test_same_answer_as_the_cli(standin: DiscordStandIn, briefbot: RunningBot) -> None:
@@ -48,7 +44,9 @@ async def test_same_answer_as_the_cli(standin: DiscordStandIn, briefbot: Running
     ).reply()
     assert expected.entry is not None
     assert reply["embeds"][0]["description"].startswith(expected.entry.answer[:80])
-    assert reply["embeds"][0]["footer"]["text"].startswith(expected.entry.id)
+    footer = reply["embeds"][0]["footer"]["text"]
+    assert footer == "From “Trump: Russia’s Chance for Friendship?”"
+    assert expected.entry.id not in footer and "%" not in footer  # no internals for members
 
 
 async def test_feedback_buttons_record_one_vote(
@@ -61,7 +59,7 @@ async def test_feedback_buttons_record_one_vote(
     thanks = await click.reply()
     assert thanks["ephemeral"] and "Thanks" in thanks["content"]
     await (await standin.click(not_helpful["custom_id"], reply["message"], user=Ids.MEMBER)).reply()
-    stats = await briefbot.bot.service.store.stats()
+    stats = await inspect_store.stats(briefbot)
     assert (stats["helpful"], stats["not_helpful"]) == (0, 1)
 
 
@@ -77,11 +75,26 @@ async def test_unsure_question_offers_did_you_mean_buttons(
     choices = buttons(reply)
     assert 1 <= len(choices) <= 3
     assert all(len(b["label"]) <= 80 for b in choices)
+    assert all(len(b["custom_id"]) <= 100 for b in choices)
     chosen = choices[0]
     answer = await (await standin.click(chosen["custom_id"], reply["message"])).reply()
-    entry_id = chosen["custom_id"].removeprefix("bb:ask:")
-    assert answer["embeds"][0]["footer"]["text"].startswith(entry_id)
-    assert ("suggestion", 1) in [(s, a) for _, s, a in logged(briefbot)]
+    assert answer["embeds"][0]["title"] == chosen["label"]  # the suggested question, answered
+    assert ("suggestion", 1) in [(s, a) for _, s, a in await inspect_store.logged(briefbot)]
+
+
+async def test_buttons_naming_their_entry_still_answer(
+    standin: DiscordStandIn, start_briefbot: StartBot
+) -> None:
+    """With asks not logged, a did-you-mean button names its entry (`bb:ask:<id>`, the form
+    buttons posted before asks kept their suggestions had): a click answers that entry."""
+    running = await start_briefbot(log_queries=False)
+    vague = ["russia?", "trump and russia", "what did the kremlin say", "zhirinovsky"]
+    unsure = next(q for q in vague if running.bot.service.evaluate(q).suggestions)
+    reply = await (await standin.slash("ask", {"question": unsure})).reply()
+    chosen = buttons(reply)[0]
+    assert chosen["custom_id"].startswith("bb:ask:")
+    answer = await (await standin.click(chosen["custom_id"], reply["message"])).reply()
+    assert answer["embeds"][0]["title"] == chosen["label"]
 
 
 async def test_out_of_scope_is_declined_and_queued(
@@ -93,7 +106,7 @@ async def test_out_of_scope_is_declined_and_queued(
     assert reply["content"].startswith("Sorry — the article doesn't say")
     assert reply["embeds"] == [] and reply["components"] == []
     assert reply["allowed_mentions"] == NO_PINGS
-    assert await briefbot.bot.service.store.review_count() == 1
+    assert await inspect_store.queue_count(briefbot) == 1
 
 
 @pytest.mark.parametrize(
@@ -109,7 +122,7 @@ async def test_bad_questions_get_a_private_note(
     """Empty and 5,000-character questions get an ephemeral explanation and change nothing."""
     reply = await (await standin.slash("ask", {"question": question})).reply()
     assert reply["ephemeral"] and expected in reply["content"]
-    assert logged(briefbot) == []
+    assert await inspect_store.logged(briefbot) == []
 
 
 async def test_everyone_and_markdown_cannot_ping_or_break_the_embed(
@@ -156,7 +169,7 @@ async def test_mention_is_answered_as_a_reply(
     assert "Russian MP" in reply["embeds"][0]["description"]
     assert reply["message_reference"] is not None
     assert reply["allowed_mentions"]["parse"] == []
-    assert logged(briefbot)[0][1] == "mention"
+    assert (await inspect_store.logged(briefbot))[0][1] == "mention"
 
 
 async def test_direct_message_is_answered(standin: DiscordStandIn, briefbot: RunningBot) -> None:
@@ -165,7 +178,7 @@ async def test_direct_message_is_answered(standin: DiscordStandIn, briefbot: Run
     await standin.send_dm("what did trump say about libya")
     reply = await standin.next_message(after=mark)
     assert "mistake" in reply["embeds"][0]["description"]
-    assert logged(briefbot)[0][1] == "dm"
+    assert (await inspect_store.logged(briefbot))[0][1] == "dm"
 
 
 async def test_plain_messages_elsewhere_are_ignored(

@@ -79,7 +79,7 @@ async def test_show_reports_every_setting(standin: DiscordStandIn, briefbot: Run
     assert field(shown, "Ask channel") == "not set"
     assert field(shown, "Moderator role") == "Manage Server only"
     assert field(shown, "Daily digest") == "off"
-    assert field(shown, "Review queue") == "0 question(s) waiting"
+    assert field(shown, "Review queue") == "0 questions waiting"
 
     await command(standin, "config askchannel", {"channel": Ids.ASK})
     await command(standin, "config modrole", {"role": "Curators"})

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import inspect_store
 import pytest
 from standin import DiscordStandIn, Ids
 
+from bot.settings import PROJECT_ROOT
 from tests.digest.limits import assert_within_limits
 from tests.e2e.conftest import FakeClock, RunningBot, StartBot
 from tests.e2e.digest_steps import (
@@ -107,7 +109,7 @@ async def test_preview_is_private_and_complete(
     assert f"• {KEY_POINT}" in embed["description"]
     assert field(reply, "Quote of the day").startswith("> ")
     assert "No questions yet" in field(reply, "Yesterday")
-    assert "0 question(s) waiting for review" in field(reply, "For moderators")
+    assert "0 questions waiting for review" in field(reply, "For moderators")
     assert embed["footer"]["text"].startswith("2026-11-24")
     assert_within_limits(reply["embeds"])
     assert posts(standin) == []
@@ -158,7 +160,7 @@ async def test_member_is_refused(
     assert reply["embeds"] == []
     assert await stored(briefbot) == before
     assert posts(standin, after=mark) == []
-    [audit] = await briefbot.bot.service.store.history(limit=1)
+    [audit] = await inspect_store.history(briefbot, limit=1)
     assert (audit.action, audit.actor, audit.after) == (
         "refused",
         str(Ids.MEMBER),
@@ -196,18 +198,23 @@ async def test_digest_reports_yesterdays_questions_inertly(
     clock.now = utc(tomorrow, "18:00", zone) + timedelta(seconds=30)
     message = await standin.next_message(channel_id=Ids.DIGEST, after=mark, kind="create")
     yesterday = field(message, "Yesterday")
-    assert "3 question(s) asked, 67% answered." in yesterday
+    assert "3 questions asked, 67% answered." in yesterday
     assert "1. who said mutual trust takes years? (×2)" in yesterday
     assert "2. @\u200beveryone \\*\\*bold\\*\\* <\u200b@123> what is the weather (×1)" in yesterday
     assert "@everyone" not in embed_text(message) and "<@123>" not in embed_text(message)
-    assert "1 question(s) waiting for review" in field(message, "For moderators")
+    assert "1 question waiting for review" in field(message, "For moderators")
     assert message["allowed_mentions"] == {"parse": []} and message["content"] == ""
     assert_within_limits(message["embeds"])
 
 
 def test_cli_preview_prints_the_digest(tmp_path: Path) -> None:
     """`briefbot digest --preview` prints the title, key points and the quote of the day."""
-    env = {**os.environ, "BRIEFBOT_DATA_DIR": str(tmp_path / "data")}
+    env = {
+        **os.environ,
+        "BRIEFBOT_DATA_DIR": str(tmp_path / "data"),
+        "BRIEFBOT_KNOWLEDGE_DIR": str(PROJECT_ROOT / "knowledge"),
+        "BRIEFBOT_SEEDS_DIR": str(PROJECT_ROOT / "seeds"),
+    }
     env.pop("DISCORD_TOKEN", None)
     script = Path(sys.executable).with_name("briefbot")  # the installed console script
     command = [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
@@ -226,5 +233,5 @@ def test_cli_preview_prints_the_digest(tmp_path: Path) -> None:
     assert f"  • {KEY_POINT}" in out
     assert "Quote of the day:\n  > " in out
     assert "Yesterday:\n  no questions asked" in out
-    assert "For moderators: 0 question(s) waiting for review." in out
+    assert "For moderators: 0 questions waiting for review." in out
     assert (tmp_path / "data" / "briefbot.sqlite3").exists()

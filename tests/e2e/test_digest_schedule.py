@@ -35,7 +35,7 @@ async def test_posts_once_at_the_local_time_then_once_the_next_day(
         clock.advance(minutes=minutes)
         await ticks(briefbot)
     assert len(posts(standin, after=mark)) == 1
-    record = await briefbot.bot.service.store.digest_record(Ids.GUILD, "2026-11-24")
+    record = await briefbot.bot.service.digest_record(Ids.GUILD, "2026-11-24")
     assert record is not None and (record.status, record.message_id) == ("sent", first["id"])
 
     mark = standin.mark()
@@ -96,7 +96,7 @@ async def test_missed_digest_is_dropped_after_the_window(
     again = await start_briefbot(digest_catchup_minutes=180)
     await ticks(again, 4)
     assert posts(standin, after=mark) == []
-    assert await again.bot.service.store.digest_record(Ids.GUILD, DAY.isoformat()) is None
+    assert await again.bot.service.digest_record(Ids.GUILD, DAY.isoformat()) is None
     clock.now = utc(DAY + timedelta(days=1), "09:00")
     await standin.next_message(channel_id=Ids.DIGEST, after=mark, kind="create")
 
@@ -152,7 +152,7 @@ async def test_unavailable_channel_is_recorded_and_not_retried(
         await ticks(briefbot, 2)
     assert [r.status for r in posts(standin, channel_id=channel)] == [status]
     assert any(reason in r.getMessage() for r in caplog.records)
-    record = await briefbot.bot.service.store.digest_record(Ids.GUILD, DAY.isoformat())
+    record = await briefbot.bot.service.digest_record(Ids.GUILD, DAY.isoformat())
     assert record is not None and (record.status, record.detail) == ("failed", reason)
     shown = await command(standin, "config show")
     assert field(shown, "Last digest") == f"2026-11-24: failed — {reason}"
@@ -166,9 +166,9 @@ async def test_a_guild_with_a_broken_schedule_does_not_block_others(
 ) -> None:
     """A stored zone that no longer exists is warned about once; other guilds still get theirs."""
     clock.now = utc(DAY, "08:00")
-    store = briefbot.bot.service.store
     broken = {"digest_channel_id": 7, "digest_enabled": True, "digest_time": "09:00"}
-    await store.update_guild_settings(1, "test", digest_tz="Mars/Olympus", **broken)
+    await briefbot.bot.service.guild_joined(1)
+    await briefbot.bot.service.update_settings(1, "test", digest_tz="Mars/Olympus", **broken)
     await configure(standin)
     caplog.set_level(logging.WARNING, logger="bot.exts.digest.digest")
     clock.now = utc(DAY, "09:00")

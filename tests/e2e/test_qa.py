@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import inspect_store
 import yaml
 from standin import DiscordStandIn, Ids, SentMessage
 
@@ -41,11 +42,12 @@ async def ask(
     return await handle.reply()
 
 
-def answered_with(reply: SentMessage) -> str | None:
-    """The entry id an /ask reply answered with (None for a decline)."""
+async def answered_with(reply: SentMessage, running: RunningBot) -> str | None:
+    """The entry id an /ask reply answered with (None for a decline): members never see ids,
+    so it is read from the ask the bot logged."""
     if not reply["embeds"]:
         return None
-    return reply["embeds"][0]["footer"]["text"].split(" · ")[0]
+    return await inspect_store.last_entry(running)
 
 
 def new_id(reply: SentMessage) -> str:
@@ -87,36 +89,77 @@ def open_qa_to(standin: DiscordStandIn, *who: int) -> None:
 
 async def snapshot(running: RunningBot) -> tuple[Any, ...]:
     """Entries, review queue and audit log: what a refused command must leave alone."""
-    store = running.bot.service.store
-    audit = await store.history(limit=1_000_000)
-    return await store.entries(), await store.review_count(), len(audit)
+    audit = await inspect_store.history(running, limit=1_000_000)
+    return inspect_store.entries(running), await inspect_store.queue_count(running), len(audit)
 
 
 # -- adding ----------------------------------------------------------------------------------
 
 
-async def test_add_without_evidence_picks_a_sentence_and_ask_finds_it(
+def select_of(message: SentMessage) -> dict[str, Any]:
+    return next(c for row in message["components"] for c in row["components"] if c["type"] == 3)
+
+
+async def add(
+    standin: DiscordStandIn,
+    options: dict[str, Any],
+    *,
+    user: int = Ids.MODERATOR,
+    pick: str = "0",
+) -> SentMessage:
+    """/qa add without evidence, then pick an offered sentence (or "none": a note)."""
+    offer = await qa(standin, "add", options, user=user)
+    picker = select_of(offer)
+    return await (await standin.click(picker["custom_id"], offer, user=user, values=[pick])).reply()
+
+
+async def test_add_without_evidence_offers_sentences_and_ask_finds_it(
     standin: DiscordStandIn, briefbot: RunningBot
 ) -> None:
-    """/qa add grounds the answer in the best sentence, and /ask answers with the new entry."""
-    # Before the add, the phone-call entry may answer it already: its answer says "on Monday".
+    """/qa add without evidence offers the closest sentences (never picks one itself); the
+    moderator's pick grounds the answer, and /ask answers with the new entry."""
+    assert await answered_with(await ask(standin, NEW_QUESTION), briefbot) is None
+    offer = await qa(standin, "add", {"question": NEW_QUESTION, "answer": NEW_ANSWER})
+    assert offer["ephemeral"] and "Which sentence of the article" in offer["content"]
+    picker = select_of(offer)
+    labels = [o["label"] for o in picker["options"]]
+    assert labels[0].startswith(PHONE_CALL) and labels[-1].startswith("No quote")
+    assert len(labels) <= 6 and all(len(label) <= 100 for label in labels)
     assert (
-        answered_with(await ask(standin, NEW_QUESTION))
-        != "mod-which-day-of-the-week-did-putin-and-trump-talk"
+        inspect_store.entry(briefbot, "mod-which-day-of-the-week-did-putin-and-trump-talk") is None
     )
-    reply = await qa(standin, "add", {"question": NEW_QUESTION, "answer": NEW_ANSWER})
-    assert reply["ephemeral"]
-    assert f"Evidence chosen: {PHONE_CALL}" in reply["content"]
-    assert "use /qa edit to change it" in reply["content"]
-    entry_id = new_id(reply)
+    picked = await (
+        await standin.click(picker["custom_id"], offer, user=Ids.MODERATOR, values=["0"])
+    ).reply()
+    assert f"Evidence: {PHONE_CALL}" in picked["content"]
+    entry_id = new_id(picked)
     assert entry_id == "mod-which-day-of-the-week-did-putin-and-trump-talk"
-    entry = await briefbot.bot.service.store.entry(entry_id)
+    entry = inspect_store.entry(briefbot, entry_id)
     assert entry is not None and entry.kind == "background"
     assert entry.evidence[0].quote.startswith(PHONE_CALL)
-    assert answered_with(await ask(standin, NEW_QUESTION, channel=Ids.GENERAL)) == entry_id
-    [audit] = await briefbot.bot.service.store.history(entry_id)
+    answer = await ask(standin, NEW_QUESTION, channel=Ids.GENERAL)
+    assert await answered_with(answer, briefbot) == entry_id
+    assert "> " + PHONE_CALL in answer["embeds"][0]["description"]
+    [audit] = await inspect_store.history(briefbot, entry_id)
     assert (audit.action, audit.actor) == ("add", str(Ids.MODERATOR))
     assert_no_pings(standin)
+
+
+async def test_an_answer_without_a_quote_is_a_note_not_evidence(
+    standin: DiscordStandIn, briefbot: RunningBot
+) -> None:
+    """Choosing no sentence adds a note from the moderators, shown as such and unquoted."""
+    question, answer = "What is Flynn's big secret?", "Flynn is a secret agent."
+    offer = await qa(standin, "add", {"question": question, "answer": answer})
+    picker = select_of(offer)
+    done = await (
+        await standin.click(picker["custom_id"], offer, user=Ids.MODERATOR, values=["none"])
+    ).reply()
+    assert "note from this server's moderators" in done["content"]
+    reply = await ask(standin, question)
+    embed = reply["embeds"][0]
+    assert embed["description"] == answer and ">" not in embed["description"]
+    assert embed["fields"][0]["name"] == "A note from this server's moderators"
 
 
 async def test_add_with_evidence_forgives_spacing_and_quote_style(
@@ -132,7 +175,7 @@ async def test_add_with_evidence_forgives_spacing_and_quote_style(
     }
     first = await qa(standin, "add", options)
     assert "Evidence: “An atmosphere of mutual trust" in first["content"]
-    entry = await briefbot.bot.service.store.entry(new_id(first))
+    entry = inspect_store.entry(briefbot, new_id(first))
     assert entry is not None and entry.kind == "quote"
     assert entry.evidence[0].quote == "“An atmosphere of mutual trust takes years to achieve."
     # The same question again clashes; a new wording gets its own id.
@@ -177,12 +220,12 @@ async def test_everyone_in_a_question_pings_nobody(
 ) -> None:
     """A question with @everyone is stored as typed but shown inert, and nothing pings."""
     question = "@everyone which day did Putin and Trump talk on the phone?"
-    reply = await qa(standin, "add", {"question": question, "answer": NEW_ANSWER})
+    reply = await add(standin, {"question": question, "answer": NEW_ANSWER})
     entry_id = new_id(reply)
     assert "@\u200beveryone" in reply["content"]  # escaped, as well as not allowed to ping
     shown = await qa(standin, "show", {"entry": entry_id})
     assert "@\u200beveryone" in shown["embeds"][0]["title"]
-    assert answered_with(await ask(standin, question)) == entry_id
+    assert await answered_with(await ask(standin, question), briefbot) == entry_id
     assert_no_pings(standin)
 
 
@@ -193,8 +236,7 @@ async def test_edit_form_is_prefilled_and_saves_every_field(
     standin: DiscordStandIn, briefbot: RunningBot
 ) -> None:
     """/qa edit opens a prefilled form; the saved edit changes the entry and what /ask finds."""
-    store = briefbot.bot.service.store
-    before = await store.entry("conclusion")
+    before = inspect_store.entry(briefbot, "conclusion")
     assert before is not None
     modal = await (
         await standin.slash("qa edit", {"entry": "conclusion"}, user=Ids.MODERATOR)
@@ -221,22 +263,23 @@ async def test_edit_form_is_prefilled_and_saves_every_field(
     )
     reply = await submit.reply()
     assert reply["ephemeral"] and "Saved `conclusion`" in reply["content"]
-    after = await store.entry("conclusion")
+    after = inspect_store.entry(briefbot, "conclusion")
     assert after is not None
     assert after.answer.startswith("It ends hopeful") and after.kind == "background"
     assert after.evidence[: len(before.evidence)] == before.evidence  # unchanged ones kept as were
     assert after.evidence[-1].quote == "The next steps will be to move from words to action"
     assert sorted(after.alternates) == sorted(alternates)
-    assert answered_with(await ask(standin, "what does juncture mean")) == "conclusion"
-    [audit] = await store.history("conclusion", limit=1)
+    assert (
+        await answered_with(await ask(standin, "what does juncture mean"), briefbot) == "conclusion"
+    )
+    [audit] = await inspect_store.history(briefbot, "conclusion", limit=1)
     assert (audit.action, audit.actor) == ("edit", str(Ids.MODERATOR))
     assert_no_pings(standin)
 
 
 async def test_refused_edits_change_nothing(standin: DiscordStandIn, briefbot: RunningBot) -> None:
     """Bad evidence (with "Edit again" to fix it), an unknown id and a stale form are refused."""
-    store = briefbot.bot.service.store
-    before = await store.entry("conclusion")
+    before = inspect_store.entry(briefbot, "conclusion")
     assert before is not None
     opened = await standin.slash("qa edit", {"entry": "conclusion"}, user=Ids.MODERATOR)
     modal = await opened.modal()
@@ -244,7 +287,7 @@ async def test_refused_edits_change_nothing(standin: DiscordStandIn, briefbot: R
     submit = await standin.submit_modal(modal["custom_id"], typed, user=Ids.MODERATOR)
     reply = await submit.reply()
     assert "not in the article word for word" in reply["content"]
-    assert await store.entry("conclusion") == before
+    assert inspect_store.entry(briefbot, "conclusion") == before
     again = await standin.click(
         buttons(reply)["Edit again"]["custom_id"], reply, user=Ids.MODERATOR
     )
@@ -259,7 +302,7 @@ async def test_refused_edits_change_nothing(standin: DiscordStandIn, briefbot: R
     ).reply()
     assert "changed while you were editing it" in stale["content"]
     assert stale["components"] == []  # no "Edit again": the form is out of date
-    entry = await store.entry("conclusion")
+    entry = inspect_store.entry(briefbot, "conclusion")
     assert entry is not None and entry.answer == before.answer
 
 
@@ -271,7 +314,7 @@ async def test_remove_asks_first_and_only_the_invoker_can_confirm(
 ) -> None:
     """Cancel keeps the entry; Remove (by the invoker only) takes it out of /ask."""
     question = "how many bottles of champagne"
-    assert answered_with(await ask(standin, question)) == "champagne-bottles"
+    assert await answered_with(await ask(standin, question), briefbot) == "champagne-bottles"
     prompt = await qa(standin, "remove", {"entry": "champagne-bottles"})
     assert prompt["ephemeral"] and list(buttons(prompt)) == ["Remove", "Cancel"]
     assert buttons(prompt)["Remove"]["style"] == 4  # danger
@@ -280,11 +323,14 @@ async def test_remove_asks_first_and_only_the_invoker_can_confirm(
     prompt = await qa(standin, "remove", {"entry": "champagne-bottles"})
     stranger = await (await standin.click("bb:qa:remove", prompt, user=Ids.OWNER)).reply()
     assert stranger["ephemeral"] and "Only the moderator who ran this" in stranger["content"]
-    assert await briefbot.bot.service.store.entry("champagne-bottles") is not None
+    assert inspect_store.entry(briefbot, "champagne-bottles") is not None
     done = await (await standin.click("bb:qa:remove", prompt, user=Ids.MODERATOR)).reply()
     assert "Removed `champagne-bottles`" in done["content"] and done["components"] == []
-    assert await briefbot.bot.service.store.entry("champagne-bottles") is None
-    assert answered_with(await ask(standin, question, channel=Ids.GENERAL)) != "champagne-bottles"
+    assert inspect_store.entry(briefbot, "champagne-bottles") is None
+    assert (
+        await answered_with(await ask(standin, question, channel=Ids.GENERAL), briefbot)
+        != "champagne-bottles"
+    )
     gone = await qa(standin, "remove", {"entry": "champagne-bottles"})
     assert "There is no entry" in gone["content"]
     assert_no_pings(standin)
@@ -295,10 +341,13 @@ async def test_alias_teaches_ask_a_phrasing_and_refuses_clashes(
 ) -> None:
     """An alias makes /ask answer that phrasing; a phrasing of another entry is refused."""
     phrasing = "what does juncture mean"
-    assert answered_with(await ask(standin, phrasing)) is None
+    assert await answered_with(await ask(standin, phrasing), briefbot) is None
     reply = await qa(standin, "alias", {"entry": "conclusion", "phrasing": phrasing})
     assert reply["ephemeral"] and "to `conclusion`" in reply["content"]
-    assert answered_with(await ask(standin, phrasing, channel=Ids.GENERAL)) == "conclusion"
+    assert (
+        await answered_with(await ask(standin, phrasing, channel=Ids.GENERAL), briefbot)
+        == "conclusion"
+    )
     cases = [
         ({"entry": "obama-reset", "phrasing": "What does juncture mean?"}, "under `conclusion`"),
         ({"entry": "conclusion", "phrasing": phrasing}, "already a phrasing of `conclusion`"),
@@ -313,7 +362,12 @@ async def test_alias_teaches_ask_a_phrasing_and_refuses_clashes(
 async def test_unanswered_queue_and_teach(standin: DiscordStandIn, briefbot: RunningBot) -> None:
     """Declined asks queue up with counts; /qa teach answers one and clears it from the queue."""
     for channel in (Ids.ASK, Ids.GENERAL):
-        assert answered_with(await ask(standin, "what does juncture mean", channel=channel)) is None
+        assert (
+            await answered_with(
+                await ask(standin, "what does juncture mean", channel=channel), briefbot
+            )
+            is None
+        )
     await ask(standin, "is the weather nice in moscow today?")
     queue = await qa(standin, "unanswered")
     description = queue["embeds"][0]["description"]
@@ -326,7 +380,7 @@ async def test_unanswered_queue_and_teach(standin: DiscordStandIn, briefbot: Run
     reply = await qa(standin, "teach", {"question": choices[0]["value"], "entry": "conclusion"})
     assert "now leads to `conclusion`" in reply["content"]
     taught = await ask(standin, "what does juncture mean", channel=Ids.DIGEST)
-    assert answered_with(taught) == "conclusion"
+    assert await answered_with(taught, briefbot) == "conclusion"
     queue = await qa(standin, "unanswered")
     assert "juncture" not in queue["embeds"][0]["description"]
     again = await qa(
@@ -349,7 +403,7 @@ async def test_show_lists_everything_about_an_entry(
     assert "> “An atmosphere of mutual trust takes years to achieve." in fields["Evidence"]
     assert "• who said mutual trust takes years" in fields["Alternates"]
     assert fields["Kind"] == "quote" and "peskov" in fields["Tags"]
-    assert fields["Origin"].startswith("knowledge file")
+    assert fields["Origin"].startswith("from the knowledge files")
     await qa(standin, "alias", {"entry": "quote-peskov-mutual-trust", "phrasing": "trust quote"})
     origin = (await qa(standin, "show", {"entry": "quote-peskov-mutual-trust"}))["embeds"][0]
     assert f"last change: alias by <@{Ids.MODERATOR}> <t:" in origin["fields"][-1]["value"]
@@ -357,7 +411,7 @@ async def test_show_lists_everything_about_an_entry(
 
 async def test_list_pages_and_filters(standin: DiscordStandIn, briefbot: RunningBot) -> None:
     """/qa list shows 10 per page; only the invoker can page; a query narrows the list fuzzily."""
-    pages = -(-len(await briefbot.bot.service.store.entries()) // 10)
+    pages = -(-len(inspect_store.entries(briefbot)) // 10)
     reply = await qa(standin, "list")
     first = reply["embeds"][0]
     assert first["description"].count("\n`") == 9
@@ -382,7 +436,7 @@ async def test_history_tells_who_changed_what(
 ) -> None:
     """/qa history: when, who, action, entry and a short before → after."""
     await qa(standin, "alias", {"entry": "conclusion", "phrasing": "what does juncture mean"})
-    await qa(standin, "add", {"question": NEW_QUESTION, "answer": NEW_ANSWER})
+    await add(standin, {"question": NEW_QUESTION, "answer": NEW_ANSWER})
     latest = (await qa(standin, "history"))["embeds"][0]["description"]
     assert latest.startswith("<t:") and f"<@{Ids.MODERATOR}> **add**" in latest
     assert "new: “Which day of the week" in latest
@@ -399,7 +453,7 @@ async def test_stats_count_entries_asks_and_feedback(
     await ask(standin, "is the weather nice in moscow today?", user=Ids.CURATOR)
     embed = (await qa(standin, "stats"))["embeds"][0]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    count = len(await briefbot.bot.service.store.entries())
+    count = len(inspect_store.entries(briefbot))
     assert fields["Entries"] == str(count) and fields["Questions asked"] == "2"
     assert fields["Answered"] == "1 (50%)" and fields["Waiting for review"] == "1"
     assert fields["Most asked entries"] == "`champagne-bottles` ×1"
@@ -444,23 +498,23 @@ async def test_export_passes_briefbot_check(
     standin: DiscordStandIn, briefbot: RunningBot, tmp_path: Path
 ) -> None:
     """The export is a knowledge file `briefbot check` accepts, with moderators' entries in it."""
-    complete = new_id(await qa(standin, "add", {"question": NEW_QUESTION, "answer": NEW_ANSWER}))
+    complete = new_id(await add(standin, {"question": NEW_QUESTION, "answer": NEW_ANSWER}))
     for phrasing in ("putin trump phone call day", "when did they call", "monday call"):
         await qa(standin, "alias", {"entry": complete, "phrasing": phrasing})
     draft = new_id(
-        await qa(standin, "add", {"question": "Giuliani in a nutshell?", "answer": "A hardliner."})
+        await add(standin, {"question": "Giuliani in a nutshell?", "answer": "A hardliner."})
     )
-    count = len(await briefbot.bot.service.store.entries()) - 1  # all but the draft
+    count = len(inspect_store.entries(briefbot)) - 1  # all but the unfinished one
     reply, text = await _export(standin)
-    assert f"Exported {count} entries in 1 file(s)" in reply["content"]
+    assert f"Exported {count} entries in 1 file" in reply["content"]
     assert f"`{draft}` is in the file as a comment only" in reply["content"]
     (tmp_path / "knowledge").mkdir()
     (tmp_path / "knowledge" / "trump-russia.yaml").write_text(text, encoding="utf-8")
-    checked, problems = check_knowledge(tmp_path / "knowledge", PROJECT_ROOT / "seeds")
+    knowledge, problems = check_knowledge(tmp_path / "knowledge", PROJECT_ROOT / "seeds")
     assert problems == []
-    exported = {e.id: e for e in checked[0].entries}
+    exported = {e.id: e for e in knowledge.articles[0].entries}
     assert len(exported) == count and draft not in exported
-    assert exported[complete] == await briefbot.bot.service.store.entry(complete)
+    assert exported[complete] == inspect_store.entry(briefbot, complete)
     assert f"#   - id: {draft}" in text
 
 
@@ -487,8 +541,8 @@ async def test_import_applies_a_whole_file(standin: DiscordStandIn, briefbot: Ru
     assert "1 added: `phone-call-day`" in reply["content"]
     assert "1 updated: `conclusion`" in reply["content"]
     assert f"{len(entries) - 1} unchanged" in reply["content"]
-    assert answered_with(await ask(standin, NEW_QUESTION)) == "phone-call-day"
-    entry = await briefbot.bot.service.store.entry("conclusion")
+    assert await answered_with(await ask(standin, NEW_QUESTION), briefbot) == "phone-call-day"
+    entry = inspect_store.entry(briefbot, "conclusion")
     assert entry is not None and entry.answer == "Imported answer: the moment is right."
     assert_no_pings(standin)
 
@@ -541,7 +595,12 @@ async def test_reload_reports_changes_and_problems(
     knowledge = tmp_path / "knowledge"
     shutil.copytree(PROJECT_ROOT / "knowledge", knowledge, ignore=shutil.ignore_patterns("cand*"))
     running = await start_briefbot(knowledge_dir=knowledge)
-    reply = await qa(standin, "reload")
+    for refused in (Ids.MODERATOR, Ids.OWNER):  # a server's moderator, the server's owner
+        reply = await qa(standin, "reload", user=refused)
+        assert reply["ephemeral"] and "Only the bot's owner" in reply["content"]
+    # The bot's owner runs it from a server where Discord shows them /qa (Manage Server).
+    await standin.join_guild(Ids.APP_OWNER, Ids.GUILD, roles=[Ids.ROLE_MODERATOR])
+    reply = await qa(standin, "reload", user=Ids.APP_OWNER)
     assert "Reloaded knowledge/: 0 added, 0 updated, 0 removed." in reply["content"]
     path = knowledge / "trump-russia.yaml"
     text = path.read_text(encoding="utf-8")
@@ -551,17 +610,20 @@ async def test_reload_reports_changes_and_problems(
         ),
         encoding="utf-8",
     )
-    reply = await qa(standin, "reload")
+    reply = await qa(standin, "reload", user=Ids.APP_OWNER)
     assert "1 updated" in reply["content"] and "Updated: `conclusion`" in reply["content"]
-    assert answered_with(await ask(standin, "Bottom line of the piece?")) == "conclusion"
+    assert (
+        await answered_with(await ask(standin, "Bottom line of the piece?"), running)
+        == "conclusion"
+    )
     path.write_text(
         text.replace("  - id: conclusion\n", "  - id: conclusion\n    bogus: 1\n", 1),
         encoding="utf-8",
     )
-    reply = await qa(standin, "reload")
+    reply = await qa(standin, "reload", user=Ids.APP_OWNER)
     assert "knowledge/ has problems, so nothing was reloaded" in reply["content"]
     assert re.search(r"\nknowledge/trump-russia\.yaml:\d+: entry 'conclusion'", reply["content"])
-    entry = await running.bot.service.store.entry("conclusion")
+    entry = inspect_store.entry(running, "conclusion")
     assert entry is not None and entry.question == "Bottom line of the piece?"
 
 
@@ -572,7 +634,7 @@ async def test_members_are_refused_and_audited(
     standin: DiscordStandIn, briefbot: RunningBot
 ) -> None:
     """/qa is hidden from members; opened to them, it still refuses and changes nothing."""
-    before = await briefbot.bot.service.store.entries()
+    before = inspect_store.entries(briefbot)
     try:
         await standin.slash("qa add", {"question": "q", "answer": "a"}, user=Ids.MEMBER)
     except PermissionError:
@@ -589,13 +651,13 @@ async def test_members_are_refused_and_audited(
         reply = await qa(standin, path, options, user=Ids.MEMBER)
         assert reply["ephemeral"] and REFUSAL in reply["content"], path
         assert reply["files"] == [] and reply["components"] == []
-        [audit] = await briefbot.bot.service.store.history(limit=1)
+        [audit] = await inspect_store.history(briefbot, limit=1)
         assert (audit.action, audit.actor, audit.after) == (
             "refused",
             str(Ids.MEMBER),
             {"command": f"qa {path}"},
         )
-    assert await briefbot.bot.service.store.entries() == before
+    assert inspect_store.entries(briefbot) == before
 
 
 async def test_moderator_role_can_curate(standin: DiscordStandIn, briefbot: RunningBot) -> None:
@@ -605,9 +667,7 @@ async def test_moderator_role_can_curate(standin: DiscordStandIn, briefbot: Runn
     assert REFUSAL in refused["content"]
     handle = await standin.slash("config modrole", {"role": "Curators"}, user=Ids.MODERATOR)
     await handle.reply()
-    reply = await qa(
-        standin, "add", {"question": NEW_QUESTION, "answer": NEW_ANSWER}, user=Ids.CURATOR
-    )
+    reply = await add(standin, {"question": NEW_QUESTION, "answer": NEW_ANSWER}, user=Ids.CURATOR)
     entry_id = new_id(reply)
-    [audit] = await briefbot.bot.service.store.history(entry_id)
+    [audit] = await inspect_store.history(briefbot, entry_id)
     assert audit.actor == str(Ids.CURATOR)

@@ -33,7 +33,9 @@ class Pick(discord.ui.View):
 
 
 class Feedback(discord.ui.Modal, title="Feedback"):
-    text = discord.ui.TextInput(label="Your feedback", custom_id="feedback_text", max_length=200)
+    text: discord.ui.TextInput[Feedback] = discord.ui.TextInput(
+        label="Your feedback", custom_id="feedback_text", max_length=200
+    )
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message(f"thanks: {self.text.value}", ephemeral=True)
@@ -122,7 +124,7 @@ def make_bot() -> commands.Bot:
         await bot.tree.sync()
         await bot.tree.sync(guild=GUILD)
 
-    bot.setup_hook = setup_hook
+    bot.setup_hook = setup_hook  # type: ignore[method-assign]
     return bot
 
 
@@ -138,7 +140,8 @@ async def test_ready_state_matches_the_world(bot: commands.Bot, standin: Discord
     assert guild is not None and bot.user is not None and bot.user.id == Ids.BOT
     names = {c.name for c in guild.text_channels}
     assert names >= {"general", "ask", "digest", "forbidden", "gone"}
-    assert guild.get_role(Ids.ROLE_MODERATOR).permissions.manage_guild
+    moderator = guild.get_role(Ids.ROLE_MODERATOR)
+    assert moderator is not None and moderator.permissions.manage_guild
     assert {"echo", "qa", "confirm", "feedback"} <= {c["name"] for c in standin.commands.list()}
     assert [c["name"] for c in standin.commands.list(Ids.GUILD)] == ["purge"]
 
@@ -181,7 +184,8 @@ async def test_slash_command_with_string_option(bot: commands.Bot, standin: Disc
     reply = await (await standin.slash("echo", {"text": "hello"})).reply()
     assert (reply["kind"], reply["content"]) == ("callback", "echo: hello")
     assert reply["channel_id"] == Ids.ASK
-    assert standin.commands.get("echo")["options"][0]["autocomplete"] is True
+    echo = standin.commands.get("echo")
+    assert echo is not None and echo["options"][0]["autocomplete"] is True
 
 
 async def test_autocomplete(bot: commands.Bot, standin: DiscordStandIn) -> None:
@@ -282,13 +286,19 @@ async def test_bot_downloads_a_user_attachment(bot: commands.Bot, standin: Disco
     assert reply["content"] == "read notes.txt: hello file"
 
 
+def text_channel(bot: discord.Client, channel_id: int) -> discord.TextChannel:
+    channel = bot.get_channel(channel_id)
+    assert isinstance(channel, discord.TextChannel)
+    return channel
+
+
 async def test_failing_channels_raise(bot: commands.Bot, standin: DiscordStandIn) -> None:
     """Posting to the forbidden/gone channels raises Forbidden/NotFound with Discord's codes."""
     mark = standin.mark()
     with pytest.raises(discord.Forbidden) as forbidden:
-        await bot.get_channel(Ids.FORBIDDEN).send("hi")
+        await text_channel(bot, Ids.FORBIDDEN).send("hi")
     with pytest.raises(discord.NotFound) as gone:
-        await bot.get_channel(Ids.GONE).send("hi")
+        await text_channel(bot, Ids.GONE).send("hi")
     assert (forbidden.value.code, gone.value.code) == (50013, 10003)
     assert [r.status for r in standin.requests[mark:]] == [403, 404]
 
@@ -296,7 +306,7 @@ async def test_failing_channels_raise(bot: commands.Bot, standin: DiscordStandIn
 async def test_rejects_what_discord_rejects(bot: commands.Bot, standin: DiscordStandIn) -> None:
     """Over-long content gets Discord's 400 Invalid Form Body."""
     with pytest.raises(discord.HTTPException) as err:
-        await bot.get_channel(Ids.GENERAL).send("x" * 2001)
+        await text_channel(bot, Ids.GENERAL).send("x" * 2001)
     assert err.value.code == 50035 and "content" in err.value.text
 
 

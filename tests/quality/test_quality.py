@@ -1,31 +1,57 @@
-"""Answer quality on the development set must not drop below what we reached."""
+"""Answer quality must not drop below what was reached, on the frozen held-out sets.
+
+The held-out sets were written blind (from the article alone) and are never tuned on; this test
+reads them only as aggregates and prints no question.
+"""
+
+from __future__ import annotations
 
 import pytest
 
-from bot.quality import DEFAULT_DEVSET, load_devset, score
+from bot.quality.report import score_set
+from bot.quality.sets import SETS_DIR, load_set
 from bot.service import BriefingService
 
-# The development set was tuned on by the engine before the semantic signal (0.96 in scope then);
-# the new engine gives some of that back for far fewer wrong answers on paraphrases it was not
-# tuned on (alternates held out of the store: wrong answers 11% -> 4%). Raise when quality improves.
-IN_SCOPE_FLOOR = 0.89
-DECLINE_FLOOR = 0.95
+# Reached on 2026-12-01 (`briefbot report`); raise them when quality improves.
+# The engine with the semantic signal and the answerability gate (branch engine) trades answered
+# questions for far fewer wrong answers: held-out wrong 16.2% -> 5.7%, helped 64.7% -> 80.9%,
+# in scope answered right 53.8% -> 36.2%, overall 54.3% -> 49.4%, measured in one run beside the
+# previous engine. These floors are its figures less a small margin (the lead's call to keep).
+FLOORS = {
+    "heldout-trump-russia": {"overall": 0.48, "in_scope": 0.35, "helped": 0.78},
+}
+WRONG_CEILINGS = {"heldout-trump-russia": 0.07}
+DEV_FLOORS = {"devset": {"in_scope": 0.84, "declined": 0.95}}
 
 
-@pytest.fixture(scope="module")
-def devset() -> dict:
-    return load_devset(DEFAULT_DEVSET)
+def _figures(service: BriefingService, name: str) -> dict:
+    report = score_set(service, load_set(SETS_DIR / f"{name}.yaml"))
+    assert report.skipped is None, report.skipped
+    return report.figures.as_dict()
 
 
-def test_devset_is_big_and_varied(devset: dict) -> None:
-    """At least 150 in-scope questions and 40 that must be declined."""
-    assert len(devset["in_scope"]) >= 150
-    assert len(devset["decline"]) >= 40
-    assert any(len(item["q"]) >= 3000 for item in devset["decline"])
+def test_the_main_held_out_set_is_big_and_varied() -> None:
+    """At least 400 questions, 40% paraphrases, 100 to decline of which 60 near misses."""
+    held = load_set(SETS_DIR / "heldout-trump-russia.yaml")
+    assert held.held_out and len(held.questions) >= 400
+    assert sum(bool(q.paraphrase) for q in held.in_scope) >= 0.4 * len(held.questions)
+    assert len(held.decline) >= 100
+    assert sum(q.near_miss for q in held.decline) >= 60
+    assert {q.asks for q in held.in_scope} >= {"quote-speaker", "person", "number", "gist"}
 
 
-async def test_accuracy_does_not_drop(service: BriefingService, devset: dict) -> None:
-    """In-scope questions answered right and out-of-scope ones declined, at or above the floor."""
-    report = score(service, devset)
-    assert report.in_scope.accuracy >= IN_SCOPE_FLOOR, report.failures
-    assert report.decline.accuracy >= DECLINE_FLOOR, report.failures
+@pytest.mark.parametrize("name", sorted(FLOORS))
+async def test_held_out_quality_does_not_drop(service: BriefingService, name: str) -> None:
+    """Overall, in-scope and helped shares at or above their floors; wrong answers below."""
+    figures = _figures(service, name)
+    for measure, floor in FLOORS[name].items():
+        assert figures[measure] >= floor, f"{name} {measure} {figures[measure]:.3f} < {floor}"
+    assert figures["wrong"] <= WRONG_CEILINGS[name], f"{name} wrong {figures['wrong']:.3f}"
+
+
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+async def test_development_quality_does_not_drop(service: BriefingService, name: str) -> None:
+    """The development set (tuned on: a regression guard, not a measure)."""
+    figures = _figures(service, name)
+    for measure, floor in DEV_FLOORS[name].items():
+        assert figures[measure] >= floor, f"{name} {measure} {figures[measure]:.3f} < {floor}"

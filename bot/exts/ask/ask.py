@@ -9,12 +9,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import metrics
 from bot.app.client import BriefBot
 from bot.app.dedupe import RecentAsks
 from bot.app.render import CHOICE_MAX, clip
 from bot.app.replies import reply_for
-from bot.app.views import FeedbackButton, SuggestionButton
+from bot.app.views import DYNAMIC_ITEMS
 from bot.questions import QuestionRejected, prepare_question
+from bot.service import Audience
 
 log = logging.getLogger(__name__)
 NONE = discord.AllowedMentions.none()
@@ -36,8 +38,13 @@ class Ask(commands.Cog):
         return bucket.update_rate_limit()
 
     @app_commands.command(name="ask", description="Ask a question about the article")
-    @app_commands.describe(question="Your question, in your own words")
-    async def ask(self, interaction: discord.Interaction[BriefBot], question: str) -> None:
+    @app_commands.describe(
+        question="Your question, in your own words",
+        article="Only this article (when several are briefed here)",
+    )
+    async def ask(
+        self, interaction: discord.Interaction[BriefBot], question: str, article: str | None = None
+    ) -> None:
         retry = self._retry_after(interaction.user.id)
         if retry is not None:
             await interaction.response.send_message(
@@ -53,6 +60,16 @@ class Ask(commands.Cog):
                 rejected.message, ephemeral=True, allowed_mentions=NONE
             )
             return
+        audience = Audience(interaction.guild_id)
+        if article is not None:
+            if article not in {a.id for a in self.bot.service.articles(audience)}:
+                await interaction.response.send_message(
+                    "That article is not briefed here; pick one from the list as you type.",
+                    ephemeral=True,
+                    allowed_mentions=NONE,
+                )
+                return
+            audience = Audience(interaction.guild_id, article=article)
         channel_id = interaction.channel_id or 0
         if not self._recent.first(channel_id, question):
             await interaction.response.send_message(
@@ -64,24 +81,37 @@ class Ask(commands.Cog):
         await interaction.response.defer(thinking=True)
         answer = await self.bot.service.ask(
             question,
+            audience=audience,
             source="slash",
-            guild_id=interaction.guild_id,
             channel_id=interaction.channel_id,
             user_id=interaction.user.id,
         )
         await interaction.followup.send(**reply_for(answer))
+        metrics.record_ask(answer, interaction.guild, interaction.created_at)
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
         self, interaction: discord.Interaction[BriefBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        suggestions = self.bot.service.suggest(current[:200], limit=25)
+        found = self.bot.service.suggest(current[:200], Audience(interaction.guild_id), limit=25)
         return [
             app_commands.Choice(
-                name=clip(s.question, CHOICE_MAX), value=clip(s.question, CHOICE_MAX)
+                name=clip(e.question, CHOICE_MAX), value=clip(e.question, CHOICE_MAX)
             )
-            for s in suggestions
+            for e in found
         ]
+
+    @ask.autocomplete("article")
+    async def article_autocomplete(
+        self, interaction: discord.Interaction[BriefBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        needle = current.lower()
+        found = [
+            a
+            for a in self.bot.service.articles(Audience(interaction.guild_id))
+            if needle in a.title.lower() or needle in a.id
+        ]
+        return [app_commands.Choice(name=clip(a.title, CHOICE_MAX), value=a.id) for a in found[:25]]
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -107,12 +137,13 @@ class Ask(commands.Cog):
             return
         answer = await self.bot.service.ask(
             question,
+            audience=Audience(message.guild.id if message.guild else None),
             source=source,
-            guild_id=message.guild.id if message.guild else None,
             channel_id=message.channel.id,
             user_id=message.author.id,
         )
         await message.reply(mention_author=False, **reply_for(answer))
+        metrics.record_ask(answer, message.guild, message.created_at)
 
     async def _question_in(self, message: discord.Message) -> tuple[str | None, str]:
         assert self.bot.user is not None
@@ -128,5 +159,5 @@ class Ask(commands.Cog):
 
 
 async def setup(bot: BriefBot) -> None:
-    bot.add_dynamic_items(FeedbackButton, SuggestionButton)
+    bot.add_dynamic_items(*DYNAMIC_ITEMS)
     await bot.add_cog(Ask(bot))

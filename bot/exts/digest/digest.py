@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import secrets
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import available_timezones
 
@@ -10,10 +12,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.app.checks import is_moderator
+from bot import metrics
+from bot.app.checks import require_moderator
 from bot.app.client import BriefBot
-from bot.app.errors import NotModerator, UserFacingError
+from bot.app.errors import UserFacingError
 from bot.digest.assemble import assemble_digests
+from bot.digest.content import Digest as DigestPart
 from bot.digest.schedule import ScheduleError, due_day, local_day, parse_time, parse_zone
 from bot.exts.digest.embed import digest_embeds
 from bot.store.records import GuildSettings
@@ -32,6 +36,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         self.bot = bot
         self._zones = sorted(available_timezones())
         self._unschedulable: set[int] = set()  # guilds already warned about
+        self._sending: set[tuple[int, str]] = set()  # (guild, day) being sent by this process
 
     async def cog_load(self) -> None:
         self.scheduler.change_interval(seconds=self.bot.settings.digest_tick_seconds)
@@ -41,33 +46,45 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         self.scheduler.cancel()
 
     async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
-        if not await is_moderator(interaction):
-            raise NotModerator()
+        await require_moderator(interaction)
         return True
 
     # -- posting ------------------------------------------------------------------------------
 
-    async def _embeds(
-        self, settings: GuildSettings, day: date | None = None
-    ) -> list[discord.Embed]:
+    async def _digests(self, settings: GuildSettings, day: date | None = None) -> list[DigestPart]:
         """The digest for `day` (by default today in the guild's zone)."""
         zone = settings.digest_tz or DEFAULT_ZONE
         day = day or local_day(self.bot.clock(), zone)
         digests = await assemble_digests(self.bot.service, settings.guild_id, day, zone)
         if not digests:
-            raise UserFacingError("There is no article to make a digest of yet.")
-        return digest_embeds(digests)
+            raise UserFacingError(
+                "There is no active article to make a digest of: see `/config articles`."
+            )
+        return digests
 
-    async def _send(self, settings: GuildSettings, day: date | None = None) -> discord.Message:
-        """Post to the digest channel; raises discord.HTTPException if it is gone or forbidden."""
-        assert settings.digest_channel_id is not None
-        channel = self.bot.get_channel(settings.digest_channel_id)
+    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
+        channel = self.bot.get_channel(channel_id)
         if channel is None:
-            channel = await self.bot.fetch_channel(settings.digest_channel_id)
+            channel = await self.bot.fetch_channel(channel_id)
         if not isinstance(channel, discord.abc.Messageable):
             raise UserFacingError("The digest channel is not a text channel.")
-        embeds = await self._embeds(settings, day)
-        return await channel.send(embeds=embeds, allowed_mentions=NONE)
+        return channel
+
+    async def _send(
+        self, settings: GuildSettings, day: date | None = None, nonce: str | None = None
+    ) -> discord.Message:
+        """Post to the digest channel; raises discord.HTTPException if it is gone or forbidden.
+        With a nonce, Discord drops a repeat of the same send for a few minutes."""
+        assert settings.digest_channel_id is not None
+        channel = await self._channel(settings.digest_channel_id)
+        digests = await self._digests(settings, day)
+        message = await channel.send(
+            embeds=digest_embeds(digests), allowed_mentions=NONE, nonce=nonce
+        )
+        new = [d.article.id for d in digests if d.new]
+        if new:
+            await self.bot.service.mark_featured(settings.guild_id, new, digests[0].day.isoformat())
+        return message
 
     @tasks.loop(seconds=30)
     async def scheduler(self) -> None:
@@ -81,13 +98,14 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         await self.bot.wait_until_ready()
 
     async def _post_due_digests(self) -> None:
+        await self._recover_unsent()
         now = self.bot.clock()
         # Never narrower than two ticks: with no catch-up at all, a tick must still see the time.
         catch_up = max(
             timedelta(minutes=self.bot.settings.digest_catchup_minutes),
             timedelta(seconds=2 * self.bot.settings.digest_tick_seconds),
         )
-        for settings in await self.bot.service.store.digest_guilds():
+        for settings in await self.bot.service.digest_guilds():
             try:
                 await self._post_if_due(settings, now, catch_up)
             except Exception:  # one guild's trouble must not hold up the others
@@ -109,14 +127,23 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         day = self._due_day(settings, now, catch_up)
         if day is None or settings.digest_channel_id is None:
             return
-        store = self.bot.service.store
+        service = self.bot.service
+        nonce = secrets.token_hex(8)
         # Recorded before sending: a crash or restart after this never posts the day twice.
-        if not await store.claim_digest(
-            settings.guild_id, day.isoformat(), settings.digest_channel_id
+        if not await service.claim_digest(
+            settings.guild_id, day.isoformat(), settings.digest_channel_id, nonce
         ):
             return
+        self._sending.add((settings.guild_id, day.isoformat()))
         try:
-            message = await self._send(settings, day)
+            await self._deliver(settings, day, nonce)
+        finally:
+            self._sending.discard((settings.guild_id, day.isoformat()))
+
+    async def _deliver(self, settings: GuildSettings, day: date, nonce: str) -> None:
+        service = self.bot.service
+        try:
+            message = await self._send(settings, day, nonce)
         except Exception as exc:  # recorded as failed, never retried that day
             reason = _reason(exc)
             log.warning(
@@ -126,18 +153,55 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
                 reason,
                 exc_info=not isinstance(exc, discord.HTTPException | UserFacingError),
             )
-            await store.finish_digest(
+            await service.finish_digest(
                 settings.guild_id, day.isoformat(), "failed", detail=reason[:300]
             )
-            await store.audit(
+            metrics.record_digest(False, settings.guild_id, self.bot.shard_count)
+            await service.audit(
                 "digest",
                 "digest-failed",
-                {"channel_id": str(settings.digest_channel_id), "reason": reason},
                 settings.guild_id,
+                {"channel_id": str(settings.digest_channel_id), "reason": reason},
             )
             return
-        await store.finish_digest(settings.guild_id, day.isoformat(), "sent", message.id)
+        await service.finish_digest(settings.guild_id, day.isoformat(), "sent", message.id)
+        metrics.record_digest(True, settings.guild_id, self.bot.shard_count)
         log.info("digest for guild %s posted (%s)", settings.guild_id, day)
+
+    async def _recover_unsent(self) -> None:
+        """A day claimed but never marked sent (a crash came between): first look for that
+        day's digest among the bot's recent messages in the channel, and only then send it
+        again (with the recorded nonce, which Discord honours for a few minutes)."""
+        service = self.bot.service
+        for record in await service.unsent_digests():
+            if (record.guild_id, record.local_date) in self._sending:
+                continue  # this process is sending it right now
+            if record.channel_id is None or self.bot.get_guild(record.guild_id) is None:
+                continue  # not one of this process's servers
+            try:
+                posted = await self._find_posted(record.channel_id, record.local_date)
+                if posted is not None:
+                    await service.finish_digest(
+                        record.guild_id, record.local_date, "sent", posted.id, "recovered"
+                    )
+                    continue
+                settings = await service.guild_settings(record.guild_id)
+                settings = replace(settings, digest_channel_id=record.channel_id)
+                await self._deliver(
+                    settings, date.fromisoformat(record.local_date), record.nonce or ""
+                )
+            except Exception:  # one guild's trouble must not hold up the others
+                log.exception("recovering the digest of guild %s failed", record.guild_id)
+
+    async def _find_posted(self, channel_id: int, day: str) -> discord.Message | None:
+        channel = await self._channel(channel_id)
+        assert self.bot.user is not None
+        async for message in channel.history(limit=50):  # type: ignore[attr-defined]
+            if message.author.id != self.bot.user.id:
+                continue
+            if any(day in (embed.footer.text or "") for embed in message.embeds):
+                return message
+        return None
 
     # -- commands -----------------------------------------------------------------------------
 
@@ -148,7 +212,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
     @app_commands.command(name="preview", description="See today's digest (only you)")
     async def preview(self, interaction: discord.Interaction[BriefBot]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        embeds = await self._embeds(await self._settings(interaction))
+        embeds = digest_embeds(await self._digests(await self._settings(interaction)))
         await interaction.followup.send(embeds=embeds, ephemeral=True, allowed_mentions=NONE)
 
     @app_commands.command(name="now", description="Post the digest to its channel now")

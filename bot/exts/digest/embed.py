@@ -15,6 +15,7 @@ from bot.app.render import (
     quote_block,
 )
 from bot.digest.content import Digest, quotation
+from bot.text.plural import count
 
 EMBEDS_PER_MESSAGE = 10
 MESSAGE_EMBED_CHARS_MAX = 6000  # across all the embeds of one message
@@ -25,34 +26,47 @@ def _yesterday(digest: Digest) -> str:
     activity = digest.activity
     if not activity.asked:
         return "No questions yet — try `/ask`!"
-    lines = [f"{activity.asked} question(s) asked, {activity.answered_share:.0%} answered."]
+    lines = [f"{count(activity.asked, 'question')} asked, {activity.answered_share:.0%} answered."]
     lines += [
-        f"{i}. {neutral(question, QUESTION_MAX)} (×{count})"
-        for i, (question, count) in enumerate(activity.top_questions, 1)
+        f"{i}. {neutral(question, QUESTION_MAX)} (×{times})"
+        for i, (question, times) in enumerate(activity.top_questions, 1)
     ]
     return "\n".join(lines)
 
 
-def digest_embed(digest: Digest) -> discord.Embed:
+def _moderators(digest: Digest) -> str:
+    waiting = count(digest.waiting_for_review, "question")
+    lines = [f"{waiting} waiting for review (`/qa unanswered`)."]
+    lines += [f"• {n}" for n in digest.notices]
+    return "\n".join(lines)
+
+
+def digest_embed(digest: Digest, *, first: bool = True) -> discord.Embed:
+    """One article's embed; the first of a message also carries the server's activity."""
+    article = digest.article
+    heading = "New here" if digest.new else "Daily brief"
+    points = "\n".join(f"• {p}" for p in article.key_points)
+    if digest.new:
+        points = f"{article.summary}\n\n{points}"
     embed = discord.Embed(
-        title=clip(f"Daily brief: {digest.article.title}", EMBED_TITLE_MAX),
-        description=clip(
-            "\n".join(f"• {p}" for p in digest.article.key_points), EMBED_DESCRIPTION_MAX
-        ),
+        title=clip(f"{heading}: {article.title}", EMBED_TITLE_MAX),
+        url=article.url or None,
+        description=clip(points, EMBED_DESCRIPTION_MAX),
         colour=discord.Colour.gold(),
     )
     if digest.quote is not None:
         passage = quote_block(quotation(digest.quote).display, 700)
         value = clip(f"{passage}\n{digest.quote.answer}", EMBED_FIELD_VALUE_MAX)
         embed.add_field(name="Quote of the day", value=value, inline=False)
-    embed.add_field(
-        name="Yesterday", value=clip(_yesterday(digest), EMBED_FIELD_VALUE_MAX), inline=False
-    )
-    embed.add_field(
-        name="For moderators",
-        value=f"{digest.waiting_for_review} question(s) waiting for review (`/qa unanswered`).",
-        inline=False,
-    )
+    if first:
+        embed.add_field(
+            name="Yesterday", value=clip(_yesterday(digest), EMBED_FIELD_VALUE_MAX), inline=False
+        )
+        embed.add_field(
+            name="For moderators",
+            value=clip(_moderators(digest), EMBED_FIELD_VALUE_MAX),
+            inline=False,
+        )
     embed.set_footer(text=f"{digest.day.isoformat()} · ask me anything with /ask")
     return embed
 
@@ -81,4 +95,4 @@ def digest_embeds(digests: Sequence[Digest]) -> list[discord.Embed]:
     """One embed per article, at most ten, together within Discord's 6000 characters."""
     chosen = digests[:EMBEDS_PER_MESSAGE]
     budget = MESSAGE_EMBED_CHARS_MAX // max(len(chosen), 1)
-    return [fit(digest_embed(d), budget) for d in chosen]
+    return [fit(digest_embed(d, first=n == 0), budget) for n, d in enumerate(chosen)]

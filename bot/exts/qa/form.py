@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.app.errors import reply_privately
+from bot.app.checks import require_moderator
+from bot.app.errors import report
+from bot.app.refusals import refusal
 from bot.app.render import clip
 from bot.curation.changes import StaleEdit, edit_entry
 from bot.curation.errors import CurationError
-from bot.exts.qa.format import refusal
 from bot.exts.qa.views import NONE, OwnedView, actor_of
 from bot.knowledge.schema import KINDS, MAX_ANSWER_CHARS, MAX_PHRASING_CHARS
 from bot.models import Entry
-from bot.store import StoreError
 
 if TYPE_CHECKING:
     from bot.app.client import BriefBot
@@ -67,7 +67,9 @@ class EditForm(discord.ui.Modal):
 
     def __init__(self, entry: Entry, draft: Draft | None = None) -> None:
         super().__init__(
-            title=clip(f"Edit {entry.id}", 45), custom_id=f"bb:qa:edit:{entry.id}", timeout=3600
+            title=clip(f"Edit {entry.id}", 45),
+            custom_id=clip(f"bb:qa:edit:{entry.id}", 100),
+            timeout=3600,
         )
         self.entry = entry
         self.draft = draft = draft or Draft.of(entry)
@@ -114,6 +116,8 @@ class EditForm(discord.ui.Modal):
         )
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        # A form stays open for an hour: the person may have lost the moderator role meanwhile.
+        await require_moderator(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         bot: BriefBot = interaction.client
         draft = self.submitted()
@@ -137,9 +141,6 @@ class EditForm(discord.ui.Modal):
                 refusal(exc), view=view, ephemeral=True, allowed_mentions=NONE
             )
             return
-        except StoreError as exc:
-            await reply_privately(interaction, f"The database refused the change: {exc}")
-            return
         text = (
             f"Saved `{self.entry.id}`. /ask uses the new version now."
             if edited is not None
@@ -148,8 +149,7 @@ class EditForm(discord.ui.Modal):
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:
-        log.exception("/qa edit form failed", exc_info=error)
-        await reply_privately(interaction, "Sorry, something went wrong on my side.")
+        await report(interaction.client, interaction, error, "/qa edit form")
 
 
 class RetryEdit(OwnedView):

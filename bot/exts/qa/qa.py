@@ -1,45 +1,35 @@
-"""/qa: moderators curate the questions and answers (the work happens in bot.curation)."""
+"""/qa: moderators curate their own server's answers (the work happens in bot.curation).
+
+Everything here changes this server only; the shared base changes through the knowledge files
+(`briefbot sync`) or the bot's owner (`/qa reload`, `/qa import everywhere:True`).
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app.checks import is_moderator
+from bot.app.checks import is_moderator, require_moderator, require_owner
 from bot.app.client import BriefBot
-from bot.app.errors import NotModerator, UserFacingError
 from bot.app.render import neutral
 from bot.curation import changes, files
 from bot.curation.context import entry_or_refuse
-from bot.curation.errors import CurationError
 from bot.curation.search import entry_choices, queue_choices
 from bot.exts.qa import format as fmt
 from bot.exts.qa import pages
 from bot.exts.qa.form import EditForm
-from bot.exts.qa.views import ConfirmRemove, FetchPage, Pager, actor_of
+from bot.exts.qa.views import ConfirmRemove, EvidencePicker, Pager, TeachProposals, actor_of
 from bot.knowledge.schema import KINDS
-from bot.service import BriefingService
-from bot.store import StoreError
+from bot.service import Audience, BriefingService
 
 NONE = discord.AllowedMentions.none()
 Interaction = discord.Interaction[BriefBot]
 Choices = list[app_commands.Choice[str]]
-
-
-@contextmanager
-def refusals() -> Iterator[None]:
-    """Curation refusals and database trouble become a private note to the moderator."""
-    try:
-        yield
-    except CurationError as exc:
-        raise UserFacingError(fmt.refusal(exc)) from None
-    except StoreError as exc:
-        raise UserFacingError(f"The database refused the change: {exc}") from None
+# Commands that change the shared base: the bot's owner's alone.
+OWNER_COMMANDS = frozenset({"reload"})
 
 
 async def _thinking(interaction: Interaction) -> None:
@@ -49,6 +39,10 @@ async def _thinking(interaction: Interaction) -> None:
 
 async def _say(interaction: Interaction, text: str, **kwargs: object) -> None:
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE, **kwargs)
+
+
+def _audience(interaction: Interaction) -> Audience:
+    return Audience(interaction.guild_id)
 
 
 @app_commands.guild_only()
@@ -62,14 +56,22 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         return self.bot.service
 
     async def interaction_check(self, interaction: Interaction) -> bool:
-        if not await is_moderator(interaction):
-            raise NotModerator()
+        command = interaction.command.name if interaction.command else ""
+        if command in OWNER_COMMANDS:
+            await require_owner(interaction)  # the owner need not moderate the server they use
+        else:
+            await require_moderator(interaction)
         return True
 
-    async def _page(self, interaction: Interaction, fetch: FetchPage) -> None:
+    async def _page(
+        self, interaction: Interaction, fetch: pages.FetchPage, extra: discord.ui.View | None = None
+    ) -> None:
         pager = Pager(interaction.user.id, fetch)
         embed, more = await pager.first()
-        view = pager if more else discord.utils.MISSING
+        if extra is not None:
+            for item in extra.children:
+                pager.add_item(item)
+        view = pager if more or extra is not None else discord.utils.MISSING
         await interaction.response.send_message(
             embed=embed, view=view, ephemeral=True, allowed_mentions=NONE
         )
@@ -77,12 +79,13 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
 
     # -- changing entries ---------------------------------------------------------------------
 
-    @app_commands.command(name="add", description="Add a question and its answer")
+    @app_commands.command(name="add", description="Add a question and its answer here")
     @app_commands.describe(
         question="The question, as members would ask it (up to 300 characters)",
         answer="The answer, in our own words (up to 600 characters)",
-        evidence="A passage copied word for word from the article (left out: I pick one)",
+        evidence="A passage copied word for word from the article (left out: pick one or none)",
         kind="What sort of question it is (default: background)",
+        article="Which article it is about (when several are active)",
     )
     @app_commands.choices(kind=[app_commands.Choice(name=k, value=k) for k in KINDS])
     async def add(
@@ -92,35 +95,41 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         answer: str,
         evidence: str | None = None,
         kind: str = "background",
+        article: str | None = None,
     ) -> None:
         await _thinking(interaction)
-        with refusals():
-            added = await changes.add_entry(
-                self.service,
-                actor_of(interaction),
-                question=question,
-                answer=answer,
-                evidence=evidence,
-                kind=kind,
-            )
+        actor = actor_of(interaction)
+        if evidence is None:
+            # Never attach a sentence on our own: the moderator picks one, or none at all.
+            choices = changes.evidence_choices(self.service, actor, question, answer, article, kind)
+            picker = EvidencePicker(interaction.user.id, question, answer, kind, article, choices)
+            await _say(interaction, picker.prompt(), view=picker)
+            return
+        added = await changes.add_entry(
+            self.service,
+            actor,
+            question=question,
+            answer=answer,
+            evidence=evidence,
+            kind=kind,
+            article_id=article,
+        )
         await _say(interaction, fmt.added_text(added))
 
-    @app_commands.command(name="edit", description="Edit an entry in a form")
-    @app_commands.describe(entry="The entry's id")
+    @app_commands.command(name="edit", description="Edit an entry in a form (for this server)")
+    @app_commands.describe(entry="The entry")
     async def edit(self, interaction: Interaction, entry: str) -> None:
-        with refusals():
-            found = await entry_or_refuse(self.service, entry)
+        found = entry_or_refuse(self.service, _audience(interaction), entry)
         await interaction.response.send_modal(EditForm(found))
 
-    @app_commands.command(name="remove", description="Remove an entry (asks first)")
-    @app_commands.describe(entry="The entry's id")
+    @app_commands.command(name="remove", description="Remove an entry here (asks first)")
+    @app_commands.describe(entry="The entry")
     async def remove(self, interaction: Interaction, entry: str) -> None:
-        with refusals():
-            found = await entry_or_refuse(self.service, entry)
+        found = entry_or_refuse(self.service, _audience(interaction), entry)
         view = ConfirmRemove(interaction.user.id, found)
         await interaction.response.send_message(
-            f"Remove `{found.id}` ({neutral(found.question, 200)})? /ask will no longer"
-            " answer with it.",
+            f"Remove `{found.id}` ({neutral(found.question, 200)}) in this server? /ask will no"
+            " longer answer with it here.",
             view=view,
             ephemeral=True,
             allowed_mentions=NONE,
@@ -128,66 +137,70 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         view.origin = interaction
 
     @app_commands.command(name="alias", description="Add another way to ask for an entry")
-    @app_commands.describe(entry="The entry's id", phrasing="How members might ask it")
+    @app_commands.describe(entry="The entry", phrasing="How members might ask it")
     async def alias(self, interaction: Interaction, entry: str, phrasing: str) -> None:
         await _thinking(interaction)
-        with refusals():
-            updated = await changes.add_alias(self.service, actor_of(interaction), entry, phrasing)
+        updated = await changes.add_alias(self.service, actor_of(interaction), entry, phrasing)
         await _say(
             interaction,
             f"Added {neutral(phrasing, 300)} to `{updated.id}`"
-            f" ({len(updated.alternates)} alternates now).",
+            f" ({fmt.count(len(updated.alternates), 'alternate')} now).",
         )
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
-    @app_commands.describe(question="A question from the review queue", entry="The entry's id")
+    @app_commands.describe(question="A question from the review queue", entry="The entry")
     async def teach(self, interaction: Interaction, question: str, entry: str) -> None:
         await _thinking(interaction)
-        with refusals():
-            item, taught = await changes.teach(self.service, actor_of(interaction), question, entry)
-        await _say(
-            interaction,
-            f"{neutral(item.question, 300)} (asked {item.times_asked}×) now leads to"
-            f" `{taught.id}` and has left the review queue.",
-        )
+        item, taught = await changes.teach(self.service, actor_of(interaction), question, entry)
+        await _say(interaction, fmt.taught_text(item, taught))
 
     # -- looking ------------------------------------------------------------------------------
 
     @app_commands.command(name="show", description="Show an entry in full")
-    @app_commands.describe(entry="The entry's id")
+    @app_commands.describe(entry="The entry")
     async def show(self, interaction: Interaction, entry: str) -> None:
-        with refusals():
-            found = await entry_or_refuse(self.service, entry)
-        store = self.service.store
-        origin = await store.entry_origin(found.id)
-        latest = await store.history(found.id, limit=1)
-        article = self.service.articles.get(found.article_id)
-        title = article.title if article else None
-        embed = fmt.entry_embed(found, origin, title, latest[0] if latest else None)
+        found = entry_or_refuse(self.service, _audience(interaction), entry)
+        latest = await self.service.history(interaction.guild_id, found.key, limit=1)
+        article = self.service.article(found.article_id)
+        embed = fmt.entry_embed(
+            found,
+            self.service.origin(interaction.guild_id, found.key),
+            article.title if article else None,
+            latest[0] if latest else None,
+        )
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
 
     @app_commands.command(name="list", description="List entries, optionally matching a search")
     @app_commands.describe(query="Words to look for in ids, questions and answers")
     async def list_(self, interaction: Interaction, query: str | None = None) -> None:
-        await self._page(interaction, await pages.entries(self.service, query))
+        await self._page(interaction, pages.entries(self.service, _audience(interaction), query))
 
     @app_commands.command(name="unanswered", description="Questions briefbot could not answer")
     async def unanswered(self, interaction: Interaction) -> None:
-        await self._page(interaction, pages.queue(self.service))
+        assert interaction.guild_id is not None
+        proposals = await self.service.proposals(interaction.guild_id)
+        teach = TeachProposals(interaction.user.id, proposals[: fmt.PROPOSALS_SHOWN])
+        fetch = pages.queue(self.service, interaction.guild_id, proposals)
+        await self._page(interaction, fetch, teach if teach.children else None)
 
-    @app_commands.command(name="history", description="Who changed what, latest first")
+    @app_commands.command(name="history", description="Who changed what here, latest first")
     @app_commands.describe(entry="Only this entry's history (optional)")
     async def history(self, interaction: Interaction, entry: str | None = None) -> None:
-        await self._page(interaction, pages.history(self.service, entry))
+        key = entry_or_refuse(self.service, _audience(interaction), entry).key if entry else None
+        await self._page(interaction, pages.history(self.service, interaction.guild_id, key))
 
-    @app_commands.command(name="stats", description="Entries, questions asked and feedback")
+    @app_commands.command(name="stats", description="This server's entries, asks and feedback")
     async def stats(self, interaction: Interaction) -> None:
-        embed = fmt.stats_embed(await self.service.store.stats())
+        figures = await self.service.stats(interaction.guild_id)
+        view = self.service.view(_audience(interaction))
+        figures["entries"] = len(view.entries)
+        figures["phrasings"] = sum(len(e.alternates) for e in view.entries.values())
+        embed = fmt.stats_embed(figures)
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
 
     # -- files --------------------------------------------------------------------------------
 
-    @app_commands.command(name="export", description="Download the entries as knowledge files")
+    @app_commands.command(name="export", description="Download this server's entries as files")
     async def export(self, interaction: Interaction) -> None:
         await _thinking(interaction)
         found, problems = await files.export_files(
@@ -199,22 +212,30 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         await _say(interaction, fmt.export_text(found, problems), files=attachments)
 
     @app_commands.command(name="import", description="Add or replace entries from a YAML file")
-    @app_commands.describe(file="A knowledge file (.yaml, up to 1 MiB), e.g. from /qa export")
-    async def import_(self, interaction: Interaction, file: discord.Attachment) -> None:
-        with refusals():
-            files.refuse_upload(file.filename, file.size)
+    @app_commands.describe(
+        file="A knowledge file (.yaml, up to 1 MiB), e.g. from /qa export",
+        everywhere="Into the shared base for every server (the bot's owner only)",
+    )
+    async def import_(
+        self, interaction: Interaction, file: discord.Attachment, everywhere: bool = False
+    ) -> None:
+        if everywhere:
+            await require_owner(interaction)
+        files.refuse_upload(file.filename, file.size)
         await _thinking(interaction)
-        with refusals():
-            imported = await files.import_file(
-                self.service, actor_of(interaction), file.filename, await file.read()
-            )
+        imported = await files.import_file(
+            self.service,
+            actor_of(interaction),
+            file.filename,
+            await file.read(),
+            everywhere=everywhere,
+        )
         await _say(interaction, fmt.import_text(imported))
 
-    @app_commands.command(name="reload", description="Load knowledge/ again after editing it")
+    @app_commands.command(name="reload", description="Load knowledge/ again (the bot's owner)")
     async def reload(self, interaction: Interaction) -> None:
         await _thinking(interaction)
-        with refusals():
-            report = await files.reload(self.service, actor_of(interaction))
+        report = await files.reload(self.service, actor_of(interaction))
         await _say(interaction, fmt.reload_text(report))
 
     # -- autocomplete -------------------------------------------------------------------------
@@ -229,14 +250,30 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         # Autocomplete skips interaction_check: ask again, and show nothing to others.
         if not await is_moderator(interaction):
             return []
-        found = entry_choices(await self.service.store.entries(), current)
+        view = self.service.view(_audience(interaction))
+        found = entry_choices(list(view.entries.values()), current)
         return [app_commands.Choice(name=name, value=value) for name, value in found]
+
+    @add.autocomplete("article")
+    async def article_autocomplete(self, interaction: Interaction, current: str) -> Choices:
+        if not await is_moderator(interaction):
+            return []
+        needle = current.lower()
+        found = [
+            a
+            for a in self.service.articles(_audience(interaction))
+            if needle in a.id or needle in a.title.lower()
+        ]
+        return [
+            app_commands.Choice(name=fmt.clip(f"{a.title} ({a.id})", 100), value=a.id)
+            for a in found[:25]
+        ]
 
     @teach.autocomplete("question")
     async def queue_autocomplete(self, interaction: Interaction, current: str) -> Choices:
         if not await is_moderator(interaction):
             return []
-        waiting = await self.service.store.review_queue(limit=100)
+        waiting = await self.service.queue(interaction.guild_id, limit=100)
         found = queue_choices(waiting, current)
         return [app_commands.Choice(name=name, value=value) for name, value in found]
 

@@ -1,21 +1,26 @@
-"""The buttons of /qa: a pager and the remove confirmation (the edit form is in form.py).
+"""The buttons of /qa: a pager, the remove confirmation, the evidence picker of /qa add and the
+Teach buttons of /qa unanswered (the edit form is in form.py).
 
-They live in memory (unlike the answer buttons in bot.app.views): they belong to one
-moderator's ephemeral reply and expire with it, so there is nothing to restore on a restart.
+They belong to one moderator's ephemeral reply. Every button that changes something checks
+again that the person is (still) a moderator when it is clicked.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.app.errors import reply_privately
-from bot.curation.changes import remove_entry
+from bot.app.checks import require_moderator
+from bot.app.errors import report
+from bot.app.render import clip
+from bot.curation.changes import add_entry, remove_entry, teach
 from bot.curation.context import Actor
-from bot.models import Entry
+from bot.curation.evidence import Source
+from bot.models import Entry, Evidence
+from bot.store.records import Proposal
 
 if TYPE_CHECKING:
     from bot.app.client import BriefBot
@@ -42,7 +47,9 @@ class OwnedView(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         if interaction.user.id != self.owner_id:
-            await reply_privately(interaction, NOT_YOURS)
+            await interaction.response.send_message(
+                NOT_YOURS, ephemeral=True, allowed_mentions=NONE
+            )
             return False
         return True
 
@@ -57,8 +64,7 @@ class OwnedView(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
     ) -> None:
-        log.exception("/qa button failed", exc_info=error)
-        await reply_privately(interaction, "Sorry, something went wrong on my side.")
+        await report(interaction.client, interaction, error, "a /qa button")
 
 
 class Pager(OwnedView):
@@ -108,12 +114,13 @@ class ConfirmRemove(OwnedView):
     async def remove(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[ConfirmRemove]
     ) -> None:
+        await require_moderator(interaction)  # they may have lost the role meanwhile
         self.stop()
         await interaction.response.defer()
         bot: BriefBot = interaction.client
-        removed = await remove_entry(bot.service, actor_of(interaction), self.entry.id)
+        removed = await remove_entry(bot.service, actor_of(interaction), self.entry)
         text = (
-            f"Removed `{self.entry.id}`. /ask no longer answers with it."
+            f"Removed `{self.entry.id}` here. /ask no longer answers with it in this server."
             if removed
             else f"`{self.entry.id}` was already removed."
         )
@@ -129,3 +136,109 @@ class ConfirmRemove(OwnedView):
         await interaction.response.edit_message(
             content=f"Kept `{self.entry.id}`.", view=None, allowed_mentions=NONE
         )
+
+
+NO_QUOTE = "none"
+
+
+class EvidencePicker(OwnedView):
+    """/qa add without evidence: the closest article sentences to pick from, or no quote at all
+    (then members see the answer as a note from the moderators)."""
+
+    def __init__(
+        self,
+        owner_id: int,
+        question: str,
+        answer: str,
+        kind: str,
+        article_id: str | None,
+        choices: Sequence[tuple[Source, Evidence]],
+        timeout: float = 600,
+    ) -> None:
+        super().__init__(owner_id, timeout)
+        self.fields = (question, answer, kind, article_id)
+        self.choices = list(choices)
+        options = [
+            discord.SelectOption(
+                label=clip(" ".join(e.display.split()), 100),
+                description=clip(source.article.title, 100),
+                value=str(n),
+            )
+            for n, (source, e) in enumerate(self.choices)
+        ]
+        options.append(
+            discord.SelectOption(
+                label="No quote: a note from the moderators",
+                description="Shown as your note, never as a quote from the article",
+                value=NO_QUOTE,
+            )
+        )
+        self.pick: discord.ui.Select[EvidencePicker] = discord.ui.Select(
+            placeholder="The sentence that supports this answer", options=options
+        )
+        self.pick.callback = self._picked  # type: ignore[method-assign]
+        self.add_item(self.pick)
+
+    def prompt(self) -> str:
+        if not self.choices:
+            return (
+                "No sentence of the article looks related. Add it as a note from the"
+                " moderators, or run /qa add again with `evidence` copied from the article."
+            )
+        return "Which sentence of the article supports this answer? (Or none: a note.)"
+
+    async def _picked(self, interaction: discord.Interaction[Any]) -> None:
+        await require_moderator(interaction)
+        self.stop()
+        choice = self.pick.values[0]
+        evidence = None if choice == NO_QUOTE else self.choices[int(choice)][1]
+        question, answer, kind, article_id = self.fields
+        if evidence is not None:
+            article_id = self.choices[int(choice)][0].article.id
+        await interaction.response.defer()
+        bot: BriefBot = interaction.client
+        from bot.exts.qa.format import added_text  # one-way: format does not import views
+
+        entry = await add_entry(
+            bot.service,
+            actor_of(interaction),
+            question=question,
+            answer=answer,
+            evidence=evidence,
+            kind=kind,
+            article_id=article_id,
+        )
+        await interaction.edit_original_response(
+            content=added_text(entry), view=None, allowed_mentions=NONE
+        )
+
+
+class TeachProposals(OwnedView):
+    """One Teach button per question members' clicks proposed for an entry: one click teaches."""
+
+    def __init__(self, owner_id: int, proposals: Sequence[Proposal], timeout: float = 600) -> None:
+        super().__init__(owner_id, timeout)
+        for number, proposal in enumerate(proposals, 1):
+            button: discord.ui.Button[TeachProposals] = discord.ui.Button(
+                label=f"Teach {number}", style=discord.ButtonStyle.success, row=1
+            )
+            button.callback = self._teacher(proposal, button)  # type: ignore[method-assign]
+            self.add_item(button)
+
+    def _teacher(
+        self, proposal: Proposal, button: discord.ui.Button[TeachProposals]
+    ) -> Callable[[discord.Interaction[Any]], Awaitable[None]]:
+        async def callback(interaction: discord.Interaction[Any]) -> None:
+            await require_moderator(interaction)
+            bot: BriefBot = interaction.client
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            ref = f"{proposal.key[0]}/{proposal.key[1]}"
+            item, entry = await teach(bot.service, actor_of(interaction), proposal.question, ref)
+            button.disabled = True
+            from bot.exts.qa.format import taught_text
+
+            await interaction.followup.send(
+                taught_text(item, entry), ephemeral=True, allowed_mentions=NONE
+            )
+
+        return callback

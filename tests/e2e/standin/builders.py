@@ -2,62 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from .recording import UploadedFile
-from .store import MessageStore
-from .world import Channel, Perm, Persona, Role, World
+from .perms import Perm
+from .resolve import Resolver
+from .world import Channel, Persona, World
 
 SUB, GROUP, STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER, ATTACHMENT = range(
     1, 12
 )
-SELECT_TYPES = {3: "string", 5: "user", 6: "role", 7: "mentionable", 8: "channel"}
-
-
-class Resolver:
-    """Collects the ``resolved`` block for user/channel/role/attachment values."""
-
-    def __init__(self, world: World, store: MessageStore, invoker: Persona, in_guild: bool) -> None:
-        self.world, self.store, self.invoker, self.in_guild = world, store, invoker, in_guild
-        self.data: dict[str, dict[str, Any]] = {}
-
-    def _put(self, kind: str, key: int | str, value: dict[str, Any]) -> str:
-        self.data.setdefault(kind, {})[str(key)] = value
-        return str(key)
-
-    def user(self, value: Persona | int | str) -> str:
-        p = self.world.persona(value)
-        if self.in_guild:
-            member = self.world.member_payload(p, with_user=False, with_permissions=True)
-            self._put("members", p.id, member)
-        return self._put("users", p.id, self.world.user_payload(p))
-
-    def role(self, value: Role | int | str) -> str:
-        r = self.world.role(value)
-        return self._put("roles", r.id, self.world.role_payload(r))
-
-    def mentionable(self, value: Any) -> str:
-        try:
-            return self.user(value)
-        except KeyError:
-            return self.role(value)
-
-    def channel(self, value: Channel | int | str, allowed: list[int] | None = None) -> str:
-        ch = self.world.channel(value)
-        if allowed and ch.type not in allowed:
-            raise ValueError(f"channel {ch.name!r} (type {ch.type}) not allowed; types {allowed}")
-        data = self.world.channel_payload(ch)
-        data["permissions"] = str(self.world.permissions(self.invoker))
-        return self._put("channels", ch.id, data)
-
-    def attachment(self, value: UploadedFile | tuple[Any, ...]) -> str:
-        upload = value if isinstance(value, UploadedFile) else UploadedFile(*value)
-        data = {**self.store.attach(upload), "ephemeral": True}
-        return self._put("attachments", data["id"], data)
-
-    def payload(self) -> dict[str, Any] | None:
-        return self.data or None
+CHAT_INPUT, USER_COMMAND, MESSAGE_COMMAND = 1, 2, 3
+# What a bot's DM interactions carry as app_permissions (Discord's documented DM set).
+DM_APP_PERMISSIONS = Perm.ATTACH_FILES | Perm.EMBED_LINKS | Perm.MENTION_EVERYONE
+DM_APP_PERMISSIONS |= Perm.USE_EXTERNAL_EMOJIS
 
 
 def _check_range(defn: dict[str, Any], value: Any) -> None:
@@ -157,134 +114,52 @@ def command_data(
     return data
 
 
+def context_menu_data(cmd: dict[str, Any], target_id: int, resolver: Resolver) -> dict[str, Any]:
+    """``data`` of a user (type 2) or message (type 3) command on ``target_id``."""
+    data: dict[str, Any] = {
+        "id": cmd["id"],
+        "name": cmd["name"],
+        "type": cmd["type"],
+        "target_id": str(target_id),
+        "resolved": resolver.payload() or {},
+    }
+    if cmd.get("guild_id"):
+        data["guild_id"] = cmd["guild_id"]
+    return data
+
+
 def check_invocable(cmd: dict[str, Any], world: World, user: Persona, channel: Channel) -> None:
     """Raise PermissionError if Discord would not even show ``cmd`` to ``user`` here."""
     context = 1 if channel.is_dm else 0
     contexts = cmd.get("contexts")
+    name = cmd["name"]
     if contexts is not None and context not in contexts:
-        raise PermissionError(f"/{cmd['name']} is not available in context {context} ({contexts=})")
+        raise PermissionError(f"{name!r} is not available in context {context} ({contexts=})")
     if contexts is None and channel.is_dm and cmd.get("dm_permission") is False:
-        raise PermissionError(f"/{cmd['name']} is guild-only")
+        raise PermissionError(f"{name!r} is guild-only")
+    guild = world.guild_of(channel)
+    if guild is None:
+        return
+    if world.bot.id not in guild.members:
+        raise PermissionError(f"the bot is not in {guild.name!r}: its commands are not there")
+    member = guild.member(user.id)
+    if member is None:
+        raise PermissionError(f"{user.username} is not a member of {guild.name!r}")
+    if not world.permissions(user, channel=channel) & Perm.USE_APPLICATION_COMMANDS:
+        raise PermissionError(
+            f"{user.username} may not use application commands in #{channel.name}"
+        )
     required = cmd.get("default_member_permissions")
-    if required is None or channel.is_dm:
+    if required is None:
         return
-    granted = world.command_access.get(cmd["name"], set())
-    if granted & {world.guild_id, user.id, *user.roles}:
+    granted = guild.command_access.get(name, set())
+    if granted & {guild.id, user.id, *member.roles}:
         return
-    have, need = world.permissions(user), int(required)
+    have, need = guild.permissions(user.id), int(required)
     if have != Perm.ALL and (need == 0 or have & need != need):
         raise PermissionError(
-            f"{user.username} cannot use /{cmd['name']}: needs permissions {need}, has {have}"
+            f"{user.username} cannot use {name!r}: needs permissions {need}, has {have}"
         )
-
-
-def walk_components(components: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Every component, depth first (action rows, containers, sections, labels)."""
-    for comp in components:
-        yield comp
-        yield from walk_components(comp.get("components") or [])
-        for key in ("accessory", "component"):
-            if isinstance(comp.get(key), dict):
-                yield from walk_components([comp[key]])
-
-
-def component_data(
-    message: dict[str, Any], custom_id: str, values: list[Any] | None, resolver: Resolver
-) -> dict[str, Any]:
-    """``data`` for clicking/choosing component ``custom_id`` on a stored message."""
-    found = next(
-        (
-            c
-            for c in walk_components(message.get("components") or [])
-            if c.get("custom_id") == custom_id
-        ),
-        None,
-    )
-    if found is None:
-        ids = [
-            c["custom_id"]
-            for c in walk_components(message.get("components") or [])
-            if c.get("custom_id")
-        ]
-        raise ValueError(f"message {message['id']} has no component {custom_id!r}; it has {ids}")
-    if found.get("disabled"):
-        raise ValueError(f"component {custom_id!r} is disabled")
-    data: dict[str, Any] = {"custom_id": custom_id, "component_type": found["type"]}
-    if found["type"] in SELECT_TYPES:
-        data["values"] = select_values(found, values or [], resolver)
-        if (resolved := resolver.payload()) is not None:
-            data["resolved"] = resolved
-    return data
-
-
-def select_values(comp: dict[str, Any], values: list[Any], resolver: Resolver) -> list[str]:
-    lo, hi = comp.get("min_values", 1), comp.get("max_values", 1)
-    if not lo <= len(values) <= hi:
-        raise ValueError(f"select {comp.get('custom_id')!r} takes {lo}..{hi} values, got {values}")
-    kind = SELECT_TYPES[comp["type"]]
-    if kind == "string":
-        allowed = [o["value"] for o in comp.get("options") or []]
-        if bad := [v for v in values if v not in allowed]:
-            raise ValueError(f"select {comp.get('custom_id')!r}: {bad} not in options {allowed}")
-        return [str(v) for v in values]
-    convert = {"user": resolver.user, "role": resolver.role, "mentionable": resolver.mentionable}
-    if kind == "channel":
-        return [resolver.channel(v, comp.get("channel_types")) for v in values]
-    return [convert[kind](v) for v in values]
-
-
-def _input_value(comp: dict[str, Any], value: Any, resolver: Resolver) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": comp["type"], "custom_id": comp["custom_id"]}
-    if comp["type"] == 4:
-        text = str(value)
-        lo, hi = comp.get("min_length", 0), comp.get("max_length", 4000)
-        if not lo <= len(text) <= hi:
-            raise ValueError(f"text input {comp['custom_id']!r}: length must be in [{lo}, {hi}]")
-        out["value"] = text
-    else:
-        out["values"] = select_values(comp, list(value), resolver)
-    return out
-
-
-def modal_data(
-    custom_id: str, values: dict[str, Any], modal: dict[str, Any] | None, resolver: Resolver
-) -> dict[str, Any]:
-    """``data`` for submitting a modal; mirrors the modal the bot showed when known."""
-    if modal is None:  # never shown (e.g. a persistent modal): plain text inputs
-        rows = [
-            {"type": 1, "components": [{"type": 4, "custom_id": k, "value": str(v)}]}
-            for k, v in values.items()
-        ]
-        return {"custom_id": custom_id, "components": rows}
-    inputs = [c for c in walk_components(modal.get("components") or []) if c.get("custom_id")]
-    known = {c["custom_id"] for c in inputs}
-    if unknown := set(values) - known:
-        raise ValueError(
-            f"modal {custom_id!r} has no input(s) {sorted(unknown)}; it has {sorted(known)}"
-        )
-    rows = []
-    for top in modal.get("components") or []:
-        children = top.get("components") or ([top["component"]] if top.get("component") else [])
-        answered = []
-        for comp in children:
-            cid = comp.get("custom_id")
-            if cid is None:
-                continue
-            if cid not in values:
-                if comp.get("required", True):
-                    raise ValueError(f"modal {custom_id!r}: required input {cid!r} is missing")
-                empty = {"value": ""} if comp["type"] == 4 else {"values": []}
-                answered.append({"type": comp["type"], "custom_id": cid, **empty})
-            else:
-                answered.append(_input_value(comp, values[cid], resolver))
-        if top.get("type") == 18 and answered:
-            rows.append({"type": 18, "component": answered[0]})
-        elif answered:
-            rows.append({"type": 1, "components": answered})
-    data: dict[str, Any] = {"custom_id": custom_id, "components": rows}
-    if (resolved := resolver.payload()) is not None:
-        data["resolved"] = resolved
-    return data
 
 
 def interaction_payload(
@@ -300,6 +175,8 @@ def interaction_payload(
 ) -> dict[str, Any]:
     """The INTERACTION_CREATE ``d`` for ``user`` acting in ``channel``."""
     bot = world.bot
+    guild = world.guild_of(channel)
+    app_permissions = world.permissions(bot, channel=channel) if guild else DM_APP_PERMISSIONS
     payload: dict[str, Any] = {
         "id": str(interaction_id),
         "application_id": str(bot.id),
@@ -310,21 +187,21 @@ def interaction_payload(
         "locale": "en-US",
         "entitlements": [],
         "attachment_size_limit": 10 * 1024 * 1024,
-        "app_permissions": str(world.permissions(bot)),
+        "app_permissions": str(app_permissions),
         "channel_id": str(channel.id),
         "channel": world.channel_payload(channel),
     }
-    if channel.is_dm:
+    if guild is None:  # a DM with the bot: "0" stands for the guild install
         payload.update(user=world.user_payload(user), context=1)
-        payload["authorizing_integration_owners"] = {"0": str(world.guild_id)}
+        payload["authorizing_integration_owners"] = {"0": "0"}
     else:
         payload.update(
-            guild_id=str(world.guild_id),
-            guild={"id": str(world.guild_id), "locale": "en-US", "features": []},
+            guild_id=str(guild.id),
+            guild={"id": str(guild.id), "locale": "en-US", "features": []},
             guild_locale="en-US",
-            member=world.member_payload(user, with_permissions=True),
+            member=world.member_payload(user, with_permissions=True, channel=channel),
             context=0,
-            authorizing_integration_owners={"0": str(world.guild_id)},
+            authorizing_integration_owners={"0": str(guild.id)},
         )
     if message is not None:
         payload["message"] = message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import builtins
 import copy
 import re
 from collections.abc import Callable
@@ -120,7 +121,7 @@ class CommandRegistry:
     def list(self, guild_id: int | None = None) -> list[dict[str, Any]]:
         return self.scopes.get(guild_id, [])
 
-    def all(self) -> list[dict[str, Any]]:
+    def all(self) -> builtins.list[dict[str, Any]]:
         return [c for cmds in self.scopes.values() for c in cmds]
 
     def names(self) -> set[str]:
@@ -129,8 +130,11 @@ class CommandRegistry:
     def get(
         self, name: str, *, guild_id: int | None = None, type: int = 1
     ) -> dict[str, Any] | None:
-        """The command a user in ``guild_id`` would see (guild scope wins over global)."""
-        top = name.split()[0]
+        """The command a user in ``guild_id`` would see (guild scope wins over global).
+
+        ``name`` is a slash command path ("qa add") for type 1, the full context-menu name
+        (which may contain spaces) for user (2) and message (3) commands."""
+        top = name.split()[0] if type == 1 else name
         for scope in ([guild_id] if guild_id is not None else []) + [None]:
             for cmd in self.list(scope):
                 if cmd["name"] == top and cmd["type"] == type:
@@ -138,7 +142,8 @@ class CommandRegistry:
         return None
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.split()[0] in self.names()
+        names = self.names()
+        return isinstance(name, str) and (name in names or name.split()[0] in names)
 
     async def wait_for(
         self, name: str, *, guild_id: int | None, type: int = 1, timeout: float = 5.0

@@ -1,4 +1,4 @@
-"""The gateway websocket: HELLO, IDENTIFY/READY, RESUME, heartbeats and dispatches."""
+"""The gateway websocket: HELLO, IDENTIFY/READY, RESUME, heartbeats, shards and dispatches."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from .world import World
+from .ids import shard_of
+from .world import Guild, World
 
 log = logging.getLogger("standin.gateway")
 
@@ -23,9 +24,17 @@ REQUEST_MEMBERS, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 8, 9, 10, 11
 class Intent:
     GUILDS = 1 << 0
     GUILD_MEMBERS = 1 << 1
+    GUILD_MODERATION = 1 << 2
     GUILD_MESSAGES = 1 << 9
     DIRECT_MESSAGES = 1 << 12
     MESSAGE_CONTENT = 1 << 15
+
+
+# Events about a guild carry its id in "id"; the rest in "guild_id" (absent in DMs).
+GUILD_ITSELF = {"GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE"}
+INVALID_SHARD = 4010
+EVERY_SHARD = -1  # route marker: an event not about any guild or DM
+INFER = -2  # route marker: work the guild out from the event's data
 
 
 @dataclass
@@ -34,10 +43,30 @@ class Session:
 
     session_id: str
     intents: int
+    shard: tuple[int, int] | None = None  # (shard_id, shard_count) from IDENTIFY
     seq: int = 0
     ws: web.WebSocketResponse | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def covers(self, guild_id: int | None) -> bool:
+        """Whether Discord sends this guild's events here (DMs go to shard 0 only)."""
+        if self.shard is None or guild_id == EVERY_SHARD:
+            return True
+        shard_id, count = self.shard
+        return shard_id == 0 if guild_id is None else shard_of(guild_id, count) == shard_id
+
+
+def route_of(event: str, data: Any) -> int | None:
+    """The guild an event belongs to, None for a DM event, EVERY_SHARD for neither."""
+    if not isinstance(data, dict):
+        return EVERY_SHARD
+    if event in GUILD_ITSELF and data.get("id"):
+        return int(data["id"])
+    if data.get("guild_id"):
+        return int(data["guild_id"])
+    dm_events = ("MESSAGE_", "INTERACTION_", "CHANNEL_", "TYPING_", "THREAD_")
+    return None if event.startswith(dm_events) else EVERY_SHARD
 
 
 class Gateway:
@@ -53,6 +82,7 @@ class Gateway:
         self.resumes = 0
         self.received: list[dict[str, Any]] = []  # every payload the bot sent us
         self.errors: list[str] = []
+        self.down = False  # an outage: sockets dropped, new connections refused
         self._changed = asyncio.Event()
 
     # -- state ------------------------------------------------------------------------------
@@ -92,10 +122,17 @@ class Gateway:
             if session.ws is not None and not session.ws.closed:
                 await self._send(session.ws, payload)
 
-    async def dispatch(self, event: str, data: Any, *, intent: int | None = None) -> int:
-        """Send a DISPATCH to every live session that subscribed ``intent``; returns how many."""
+    async def dispatch(
+        self, event: str, data: Any, *, intent: int | None = None, route: int | None = INFER
+    ) -> int:
+        """Send a DISPATCH to every live session that subscribed ``intent`` and whose shard
+        holds the event's guild (``route``: a guild id, None for a DM, default: from the data);
+        returns how many sessions got it."""
+        target = route_of(event, data) if route == INFER else route
         sent = 0
         for session in self.live:
+            if not session.covers(target):
+                continue
             if intent is not None and not session.intents & intent:
                 log.warning("not dispatching %s: bot did not request intent %s", event, intent)
                 continue
@@ -103,17 +140,46 @@ class Gateway:
             sent += 1
         return sent
 
-    def has_intent(self, intent: int) -> bool:
-        return any(s.intents & intent for s in self.live)
+    def _guild_create(self, session: Session, guild: Guild, joined: bool = False) -> dict[str, Any]:
+        members = bool(session.intents & Intent.GUILD_MEMBERS)
+        return self.world.guild_create_payload(guild, joined=joined, all_members=members)
+
+    async def guild_create(self, guild: Guild, *, joined: bool = False) -> int:
+        """GUILD_CREATE to the sessions of the guild's shard, each shaped by its intents."""
+        sent = 0
+        for session in self.live:
+            if session.covers(guild.id) and session.intents & Intent.GUILDS:
+                data = self._guild_create(session, guild, joined)
+                await self._dispatch_to(session, "GUILD_CREATE", data)
+                sent += 1
+        return sent
+
+    def dispatched(self, event: str) -> list[Any]:
+        """The ``d`` of every ``event`` sent to any session so far, in order."""
+        return [p["d"] for s in self.sessions.values() for p in s.history if p.get("t") == event]
+
+    def has_intent(self, intent: int, route: int | None = EVERY_SHARD) -> bool:
+        return any(s.intents & intent for s in self.live if s.covers(route))
+
+    def sessions_for(self, guild_id: int | None) -> list[Session]:
+        """The live sessions that receive ``guild_id``'s events (None: DMs)."""
+        return [s for s in self.live if s.covers(guild_id)]
+
+    async def wait_sessions(self, count: int, timeout: float = 5.0) -> None:
+        """Until ``count`` sessions are live (e.g. every shard of a sharded bot)."""
+        await self.wait_until(lambda: len(self.live) >= count, timeout, f"{count} gateway sessions")
 
     # -- control ----------------------------------------------------------------------------
 
-    async def kick(self, *, resume: bool = True, timeout: float = 5.0) -> None:
-        """Drop the bot's socket (resume=True) or invalidate its session; wait for it to return."""
-        sessions = self.live
+    async def kick(
+        self, *, resume: bool = True, timeout: float = 5.0, shard: int | None = None
+    ) -> None:
+        """Drop the bot's sockets (resume=True) or invalidate its sessions, all or one shard's;
+        wait until as many have come back."""
+        sessions = [s for s in self.live if shard is None or (s.shard or (0, 1))[0] == shard]
         if not sessions:
-            raise RuntimeError("no live gateway session to kick")
-        before = self.resumes if resume else self.identifies
+            raise RuntimeError(f"no live gateway session to kick (shard={shard})")
+        before = (self.resumes if resume else self.identifies) + len(sessions) - 1
         for session in sessions:
             assert session.ws is not None
             if resume:
@@ -126,6 +192,18 @@ class Gateway:
             lambda: counter() > before and bool(self.live), timeout, "the bot to reconnect"
         )
 
+    async def go_down(self) -> None:
+        """An outage: drop every socket and refuse new connections until `come_back`."""
+        self.down = True
+        for session in self.live:
+            assert session.ws is not None
+            await session.ws.close(code=4000, message=b"stand-in outage")
+
+    async def come_back(self, timeout: float = 10.0) -> None:
+        """End the outage and wait until the bot is connected again."""
+        self.down = False
+        await self.wait_until(lambda: bool(self.live), timeout, "the bot to reconnect")
+
     async def close(self) -> None:
         for session in list(self.sessions.values()):
             if session.ws is not None and not session.ws.closed:
@@ -133,7 +211,9 @@ class Gateway:
 
     # -- the websocket ----------------------------------------------------------------------
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.down:
+            return web.Response(status=503, text="stand-in outage")
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         await self._send(ws, {"op": HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms}})
@@ -157,7 +237,7 @@ class Gateway:
         self, ws: web.WebSocketResponse, payload: dict[str, Any], session: Session | None
     ) -> Session | None:
         self.received.append(payload)
-        op, data = payload.get("op"), payload.get("d")
+        op, data = payload.get("op"), payload.get("d") or {}
         if op == HEARTBEAT:
             await self._send(ws, {"op": HEARTBEAT_ACK})
         elif op == IDENTIFY:
@@ -172,13 +252,19 @@ class Gateway:
         if self.token is not None and data.get("token") != self.token:
             await ws.close(code=4004, message=b"Authentication failed.")
             return None
+        shard = tuple(int(x) for x in data["shard"]) if data.get("shard") else None
+        if shard is not None and not (len(shard) == 2 and 0 <= shard[0] < shard[1]):
+            await ws.close(code=INVALID_SHARD, message=b"Invalid shard.")
+            return None
         session = Session(secrets.token_hex(16), int(data.get("intents") or 0), ws=ws)
+        session.shard = (shard[0], shard[1]) if shard is not None else None
         self.sessions[session.session_id] = session
         bot = self.world.bot
+        guilds = [g for g in self.world.bot_guilds() if session.covers(g.id)]
         ready = {
             "v": 10,
             "user": {**self.world.user_payload(bot), "verified": True, "mfa_enabled": False},
-            "guilds": [{"id": str(self.world.guild_id), "unavailable": True}],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
             "session_id": session.session_id,
             "session_type": "normal",
             "resume_gateway_url": self.url,
@@ -193,7 +279,8 @@ class Gateway:
             ready["shard"] = data["shard"]
         await self._dispatch_to(session, "READY", ready)
         if session.intents & Intent.GUILDS:
-            await self._dispatch_to(session, "GUILD_CREATE", self.world.guild_create_payload())
+            for g in (g for g in guilds if not g.unavailable):
+                await self._dispatch_to(session, "GUILD_CREATE", self._guild_create(session, g))
         self.identifies += 1
         self._notify()
         return session
@@ -216,9 +303,10 @@ class Gateway:
     async def _members_chunk(self, session: Session, data: dict[str, Any]) -> None:
         wanted = {int(u) for u in data.get("user_ids") or []}
         query = (data.get("query") or "").lower()
+        guild = self.world.guild(int(data.get("guild_id") or self.world.guild_id))
         members = [
-            self.world.member_payload(p)
-            for p in self.world.personas.values()
+            self.world.member_payload(p, guild=guild)
+            for p in (self.world.personas[uid] for uid in guild.members)
             if (not wanted or p.id in wanted) and p.username.lower().startswith(query)
         ]
         if data.get("limit"):

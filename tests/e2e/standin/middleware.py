@@ -23,6 +23,15 @@ NO_AUTH = ("/interactions/", "/webhooks/")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def ctx(request: web.Request) -> tuple[State, Recorded]:
+    """The shared state and this request's record, for a route handler."""
+    return request.app[STATE_KEY], request[REC_KEY]
+
+
+def path_id(request: web.Request, key: str) -> int:
+    return int(request.match_info[key])
+
+
 async def read_body(request: web.Request) -> tuple[Any, list[UploadedFile]]:
     """Parse a JSON body or a multipart body with ``payload_json`` + ``files[N]`` parts."""
     if request.content_type.startswith("multipart/"):

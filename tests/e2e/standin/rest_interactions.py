@@ -36,7 +36,7 @@ def _message_extra(st: State, it: InteractionRecord) -> dict[str, Any]:
         "id": str(it.id),
         "type": it.type,
         "user": st.world.user_payload(it.user),
-        "authorizing_integration_owners": {"0": str(st.world.guild_id)},
+        "authorizing_integration_owners": {"0": str(it.channel.guild_id or 0)},
     }
     if it.component_message_id is not None:
         meta["interacted_message_id"] = str(it.component_message_id)
@@ -147,6 +147,8 @@ def _hook_interaction(
     rec.interaction_id = it.id
     if it.callback_type is None:
         return st.error(rec, 404, 10015, "Unknown Webhook")
+    if st.now() - it.created_at > st.interaction_token_lifetime:
+        return st.error(rec, 401, 50027, "Invalid Webhook Token")
     return it
 
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
-from . import rest, rest_interactions
-from .actors import UserActions, Where
+from . import rest_app, rest_guilds, rest_interactions, rest_messages
+from .changes import WorldChanges
+from .clock import StandinClock
 from .commands import CommandRegistry
 from .gateway import Gateway
 from .ids import Ids
+from .interact import InteractionActions
 from .middleware import STATE_KEY, record_requests, unknown_route
 from .recording import Predicate, Recorded, RequestLog, SentMessage, UploadedFile
 from .state import State
 from .store import MessageStore
-from .world import Failure, World
+from .world import Failure, Where, World
 
 
-class DiscordStandIn(UserActions):
+class DiscordStandIn(InteractionActions, WorldChanges):
     """Discord's REST API under ``api_base`` and its gateway at ``gateway_url``, on 127.0.0.1."""
 
     def __init__(
@@ -52,8 +56,8 @@ class DiscordStandIn(UserActions):
         app = web.Application(middlewares=[record_requests], client_max_size=64 * 1024**2)
         app[STATE_KEY] = self.state
         app.router.add_get("/gateway-ws", self.gateway.handle)
-        app.router.add_routes(rest.routes)
-        app.router.add_routes(rest_interactions.routes)
+        for module in (rest_app, rest_guilds, rest_messages, rest_interactions):
+            app.router.add_routes(module.routes)
         app.router.add_route("*", "/{tail:.*}", unknown_route)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
@@ -89,6 +93,17 @@ class DiscordStandIn(UserActions):
     def gateway_url(self) -> str:
         return self.gateway.url
 
+    def subprocess_env(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        """Environment for ``python -m standin.pointed MODULE``: a bot process that talks to
+        this stand-in (API base, gateway URL, token, and a PYTHONPATH that finds ``standin``)."""
+        env = dict(os.environ if base is None else base)
+        here = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
+        env.update(STANDIN_API_BASE=self.api_base, STANDIN_GATEWAY_URL=self.gateway_url)
+        if self.state.token is not None:
+            env["DISCORD_TOKEN"] = self.state.token
+        return env
+
     # -- inspection -------------------------------------------------------------------------
 
     ids = Ids
@@ -101,6 +116,47 @@ class DiscordStandIn(UserActions):
     @property
     def attachments(self) -> dict[int, UploadedFile]:
         return self.state.store.attachments
+
+    def message(self, message_id: int | str) -> dict[str, Any] | None:
+        """A message as it is now (after edits), or None once deleted."""
+        return self.state.store.get(int(message_id))
+
+    def history(
+        self,
+        channel: Where,
+        *,
+        limit: int = 50,
+        before: int | None = None,
+        after: int | None = None,
+        around: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """What GET /channels/{id}/messages returns (newest first; no ephemeral or deleted)."""
+        return self.state.store.history(
+            self.channel(channel).id, limit=limit, before=before, after=after, around=around
+        )
+
+    @property
+    def clock(self) -> StandinClock:
+        """Discord's "now": ``standin.clock.advance(minutes=5)`` moves it forward."""
+        return self.world.clock
+
+    @property
+    def nonce_window(self) -> float:
+        """Seconds during which ``enforce_nonce`` returns the earlier message (default 180)."""
+        return self.state.nonce_window
+
+    @nonce_window.setter
+    def nonce_window(self, seconds: float) -> None:
+        self.state.nonce_window = seconds
+
+    @property
+    def shard_count(self) -> int:
+        """The shard count GET /gateway/bot recommends (AutoShardedClient uses it)."""
+        return self.state.shard_count
+
+    @shard_count.setter
+    def shard_count(self, count: int) -> None:
+        self.state.shard_count = count
 
     @property
     def errors(self) -> list[str]:
@@ -172,13 +228,26 @@ class DiscordStandIn(UserActions):
     def heal_channel(self, channel: Where) -> None:
         self.world.failures.pop(self.channel(channel).id, None)
 
-    async def kick(self, *, resume: bool = True, timeout: float | None = None) -> None:
-        """Drop the bot's gateway connection and wait until it has RESUMEd (or re-IDENTIFYed).
+    async def kick(
+        self, *, resume: bool = True, timeout: float | None = None, shard: int | None = None
+    ) -> None:
+        """Drop the bot's gateway connection(s) (every session, or one ``shard``'s) and wait
+        until they have RESUMEd (or re-IDENTIFYed).
 
         ``resume=False`` invalidates the session; discord.py's ``Client.before_identify_hook``
         then sleeps 5 s before IDENTIFY, so that path takes ~5 s (default timeout 10 s).
         """
-        await self.gateway.kick(resume=resume, timeout=timeout or (5.0 if resume else 10.0))
+        await self.gateway.kick(
+            resume=resume, timeout=timeout or (5.0 if resume else 10.0), shard=shard
+        )
+
+    async def gateway_outage(self) -> None:
+        """Drop the bot's gateway connection and refuse it until `end_gateway_outage`."""
+        await self.gateway.go_down()
+
+    async def end_gateway_outage(self, timeout: float = 10.0) -> None:
+        """Accept the bot again and wait until it has reconnected (after discord.py's backoff)."""
+        await self.gateway.come_back(timeout)
 
     async def dispatch(self, event: str, data: Any, *, intent: int | None = None) -> int:
         """Escape hatch: send any gateway DISPATCH to the bot."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 from dataclasses import dataclass, field
@@ -43,7 +42,14 @@ class State:
     gateway: Gateway
     token: str | None
     interaction_deadline: float = 3.0  # Discord invalidates tokens not answered within 3 s
+    interaction_token_lifetime: float = 15 * 60.0  # follow-ups and edits work for 15 minutes
     echo_bot_messages: bool = True
+    # enforce_nonce de-duplicates "within the past few minutes" (Discord gives no exact figure).
+    nonce_window: float = 180.0
+    shard_count: int = 1  # what GET /gateway/bot recommends
+    # Discord shows an ephemeral message (and its buttons) to its owner only. Off by default
+    # because older tests click other users' ephemeral prompts; on, such a click raises.
+    strict_ephemeral: bool = False
     interactions: dict[int, InteractionRecord] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     unknown_routes: list[str] = field(default_factory=list)
@@ -51,9 +57,8 @@ class State:
     def interaction_by_token(self, token: str) -> InteractionRecord | None:
         return next((i for i in self.interactions.values() if i.token == token), None)
 
-    @staticmethod
-    def now() -> float:
-        return asyncio.get_running_loop().time()
+    def now(self) -> float:
+        return self.world.clock.monotonic()
 
     # -- responses --------------------------------------------------------------------------
 
@@ -82,6 +87,8 @@ class State:
         await self.gateway.dispatch(event, msg, intent=self._message_intent(msg))
 
     async def echo_delete(self, msg: dict[str, Any]) -> None:
+        if int(msg.get("flags") or 0) & EPHEMERAL:
+            return  # nobody but the recipient ever knew about it
         data = {"id": msg["id"], "channel_id": msg["channel_id"]}
         if "guild_id" in msg:
             data["guild_id"] = msg["guild_id"]

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import mimetypes
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .recording import UploadedFile
-from .world import Channel, Persona, World, now_iso
+from .world import Channel, Persona, World
 
 USER_MENTION = re.compile(r"<@!?(\d+)>")
 ROLE_MENTION = re.compile(r"<@&(\d+)>")
 EPHEMERAL, LOADING = 1 << 6, 1 << 7
+
+
+@dataclass(frozen=True)
+class NonceUse:
+    message_id: int
+    at: float  # stand-in clock (monotonic) when the message was created
 
 
 class MessageStore:
@@ -23,6 +30,7 @@ class MessageStore:
         self.messages: dict[int, dict[str, Any]] = {}
         self.attachments: dict[int, UploadedFile] = {}
         self.deleted: set[int] = set()
+        self.nonces: dict[tuple[int, str], NonceUse] = {}  # (author id, nonce) -> latest use
 
     # -- attachments -----------------------------------------------------------------------
 
@@ -65,18 +73,25 @@ class MessageStore:
 
     # -- messages --------------------------------------------------------------------------
 
-    def mentions(self, content: str) -> tuple[list[dict[str, Any]], list[str]]:
-        users = []
-        for uid in dict.fromkeys(int(m) for m in USER_MENTION.findall(content or "")):
-            if uid in self.world.personas:
-                persona = self.world.personas[uid]
-                user = self.world.user_payload(persona)
-                user["member"] = self.world.member_payload(persona, with_user=False)
-                users.append(user)
+    def mentioned_user(self, persona: Persona, channel: Channel) -> dict[str, Any]:
+        """A ``mentions`` entry: the user, with ``member`` when they are in the channel's guild."""
+        user = self.world.user_payload(persona)
+        guild = self.world.guild_of(channel)
+        if guild is not None and persona.id in guild.members:
+            user["member"] = self.world.member_payload(persona, with_user=False, guild=guild)
+        return user
+
+    def mentions(self, content: str, channel: Channel) -> tuple[list[dict[str, Any]], list[str]]:
+        users = [
+            self.mentioned_user(self.world.personas[uid], channel)
+            for uid in dict.fromkeys(int(m) for m in USER_MENTION.findall(content or ""))
+            if uid in self.world.personas
+        ]
+        guild = self.world.guild_of(channel)
         roles = [
             r
             for r in dict.fromkeys(ROLE_MENTION.findall(content or ""))
-            if int(r) in self.world.roles
+            if guild is not None and int(r) in guild.roles
         ]
         return users, roles
 
@@ -91,14 +106,14 @@ class MessageStore:
         extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         content = payload.get("content") or ""
-        mentions, mention_roles = self.mentions(content)
+        mentions, mention_roles = self.mentions(content, channel)
         msg_id = self.world.snowflake()
         msg: dict[str, Any] = {
             "id": str(msg_id),
             "channel_id": str(channel.id),
             "author": self.world.user_payload(author),
             "content": content,
-            "timestamp": now_iso(),
+            "timestamp": self.world.clock.iso(),
             "edited_timestamp": None,
             "tts": bool(payload.get("tts")),
             "mention_everyone": "@everyone" in content,
@@ -114,9 +129,11 @@ class MessageStore:
         }
         if payload.get("nonce") is not None:
             msg["nonce"] = payload["nonce"]
+            key = (author.id, str(payload["nonce"]))
+            self.nonces[key] = NonceUse(msg_id, self.world.clock.monotonic())
         if not channel.is_dm:
             msg["guild_id"] = str(channel.guild_id)
-            msg["member"] = self.world.member_payload(author, with_user=False)
+            msg["member"] = self.world.member_payload(author, with_user=False, channel=channel)
         ref = payload.get("message_reference")
         if ref and ref.get("message_id"):
             ref_id = int(ref["message_id"])
@@ -145,13 +162,14 @@ class MessageStore:
         if "embeds" in payload:
             msg["embeds"] = [{"type": "rich", **e} for e in payload["embeds"] or []]
         if "content" in payload:
-            msg["mentions"], msg["mention_roles"] = self.mentions(msg["content"])
+            channel = self.world.channel(int(msg["channel_id"]))
+            msg["mentions"], msg["mention_roles"] = self.mentions(msg["content"], channel)
         if "flags" in payload and payload["flags"] is not None:
             keep = int(msg["flags"]) & (EPHEMERAL | LOADING)
             msg["flags"] = int(payload["flags"]) | keep
         if "attachments" in payload or files:
             msg["attachments"] = self._attachments_for(payload, files or [], msg["attachments"])
-        msg["edited_timestamp"] = now_iso()
+        msg["edited_timestamp"] = self.world.clock.iso()
         return msg
 
     def get(self, msg_id: int) -> dict[str, Any] | None:
@@ -164,8 +182,51 @@ class MessageStore:
         return True
 
     def in_channel(self, channel_id: int) -> list[dict[str, Any]]:
-        return [
-            m
-            for mid, m in self.messages.items()
-            if int(m["channel_id"]) == channel_id and mid not in self.deleted
-        ]
+        """The channel's messages everyone can see, oldest first (no ephemeral ones)."""
+        return sorted(
+            (
+                m
+                for mid, m in self.messages.items()
+                if int(m["channel_id"]) == channel_id
+                and mid not in self.deleted
+                and not int(m.get("flags") or 0) & EPHEMERAL
+            ),
+            key=lambda m: int(m["id"]),
+        )
+
+    def history(
+        self,
+        channel_id: int,
+        *,
+        limit: int = 50,
+        before: int | None = None,
+        after: int | None = None,
+        around: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """GET /channels/{id}/messages: newest first, whichever anchor is given.
+
+        ``after`` yields the ``limit`` messages right after the anchor (still newest first, as
+        discord.py's history(after=...) expects); ``around`` centres on the anchor.
+        """
+        msgs = self.in_channel(channel_id)
+        if around is not None:
+            older = [m for m in msgs if int(m["id"]) <= around]
+            newer = [m for m in msgs if int(m["id"]) > around]
+            n_newer = min(len(newer), limit // 2)
+            n_older = min(len(older), limit - n_newer)
+            n_newer = min(len(newer), limit - n_older)
+            picked = older[len(older) - n_older :] + newer[:n_newer]
+        elif before is not None:
+            picked = [m for m in msgs if int(m["id"]) < before][-limit:]
+        elif after is not None:
+            picked = [m for m in msgs if int(m["id"]) > after][:limit]
+        else:
+            picked = msgs[-limit:]
+        return list(reversed(picked))
+
+    def recent_nonce(self, author_id: int, nonce: Any, window: float) -> dict[str, Any] | None:
+        """The message ``author_id`` created with ``nonce`` less than ``window`` seconds ago."""
+        use = self.nonces.get((author_id, str(nonce)))
+        if use is None or self.world.clock.monotonic() - use.at >= window:
+            return None
+        return self.get(use.message_id)

@@ -65,6 +65,7 @@ def message_errors(payload: dict[str, Any], *, has_files: bool, edit: bool = Fal
     v2 = bool(int(payload.get("flags") or 0) & COMPONENTS_V2)
     content = payload.get("content")
     _too_long(errors, "content", content, 2000)
+    _too_long(errors, "nonce", payload.get("nonce"), 25)
     _embed_errors(errors, payload.get("embeds") or [])
     _component_errors(errors, payload.get("components") or [], "components", v2)
     if v2 and (content or payload.get("embeds")):
@@ -104,6 +105,8 @@ def modal_errors(data: dict[str, Any]) -> Errors:
     if not 1 <= len(rows) <= 5:
         errors["components"] = "Must be between 1 and 5 in length."
     for i, row in enumerate(rows):
+        _too_long(errors, f"components.{i}.label", row.get("label"), 45)  # a Label's own text
+        _too_long(errors, f"components.{i}.description", row.get("description"), 100)
         for j, comp in enumerate(row.get("components") or [row.get("component") or row]):
             _too_long(errors, f"components.{i}.{j}.label", comp.get("label"), 45)
             _too_long(errors, f"components.{i}.{j}.placeholder", comp.get("placeholder"), 100)

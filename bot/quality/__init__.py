@@ -1,0 +1,1 @@
+"""Answer quality: question sets (development and frozen held-out), scoring, the report."""

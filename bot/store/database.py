@@ -1,0 +1,75 @@
+"""The small surface every backend offers the store's modules: queries, transactions, migrations.
+
+SQL is written once, with `?` placeholders and the subset that SQLite (3.35+) and PostgreSQL share
+(`ON CONFLICT ... DO UPDATE`, `RETURNING`, no `INSERT OR IGNORE`); a backend translates the
+placeholders. So every query of the project lives in the store's modules, whatever the backend.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Protocol
+
+Row = Mapping[str, Any]
+Params = Sequence[Any]
+
+
+class Connection(Protocol):
+    """Statements inside one transaction (or, outside one, each on its own)."""
+
+    async def fetch(self, sql: str, params: Params = ()) -> list[Any]: ...
+
+    async def execute(self, sql: str, params: Params = ()) -> None: ...
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
+
+
+class Database(Connection, Protocol):
+    dialect: str  # "sqlite" or "postgresql"
+    name: str  # for messages: a path, or a URL without its password
+
+    def transaction(self) -> AbstractAsyncContextManager[Connection]: ...
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> bool: ...
+
+
+async def fetch_one(db: Connection, sql: str, params: Params = ()) -> Any | None:
+    rows = await db.fetch(sql, params)
+    return rows[0] if rows else None
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered step: its SQL, then (optionally) a Python step in the same transaction."""
+
+    number: int
+    name: str
+    sql: str
+    upgrade: Callable[[Connection], Awaitable[None]] | None = None
+
+
+_NUMBERED = re.compile(r"^(\d{3})_(\w+)\.sql$")
+
+
+def migrations(dialect: str) -> list[Migration]:
+    """`bot/store/migrations/<dialect>/NNN_name.sql`, each with an optional `mNNN_name.py`."""
+    package = f"bot.store.migrations.{dialect}"
+    found = []
+    for item in resources.files(package).iterdir():
+        match = _NUMBERED.match(item.name)
+        if not match:
+            continue
+        number, name = int(match[1]), match[2]
+        step = None
+        if resources.files(package).joinpath(f"m{match[1]}_{name}.py").is_file():
+            module = importlib.import_module(f"{package}.m{match[1]}_{name}")
+            step = module.upgrade
+        found.append(Migration(number, name, item.read_text(encoding="utf-8"), step))
+    return sorted(found, key=lambda m: m.number)
