@@ -17,6 +17,7 @@ from bot.bench.measure import right, summary, timed
 from bot.models import Entry
 
 _NAIVE_BUDGET_S = 5.0
+_BM25_BUDGET_S = 20.0
 
 
 def bm25(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict[str, Any]:
@@ -41,11 +42,19 @@ def bm25(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict
         found, _ = retriever.retrieve(query, k=1, show_progress=False, n_threads=1)
         hits += right(owners[int(found[0][0])], item[1])
 
-    samples, raised = timed(ask, questions)
+    samples: list[float] = []
+    raised = 0
+    deadline = time.perf_counter() + _BM25_BUDGET_S
+    for item in questions:  # time-boxed too: at 100k entries a question takes ~0.1 s
+        one, failed = timed(ask, [item])
+        samples += one
+        raised += failed
+        if time.perf_counter() > deadline and len(samples) >= 50:
+            break
     return {
         "index_s": round(index_s, 3),
         **summary(samples, raised),
-        "top1": round(hits / max(len(questions), 1), 4),
+        "top1": round(hits / max(len(samples), 1), 4),
     }
 
 

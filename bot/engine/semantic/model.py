@@ -46,16 +46,22 @@ class SemanticModel:
         return frozenset(w for w in vocabulary if w.isalpha() and w.isascii() and len(w) > 3)
 
     @classmethod
-    def load(cls, source: str | Path | None = None) -> SemanticModel:
-        """The model at `source` (default: the shipped one), loaded once per process."""
+    def load(cls, source: str | Path | None = None, dimensions: int | None = None) -> SemanticModel:
+        """The model at `source` (default: the shipped one), loaded once per process.
+
+        `dimensions` keeps only the leading ones (the model's come out of PCA): less memory per
+        stored phrasing for some quality (measured in the engine's notes)."""
         name = str(source or DEFAULT_MODEL)
         with _lock:
-            model = _loaded.get(name)
+            model = _loaded.get(f"{name}@{dimensions}")
             if model is None:
                 from model2vec import StaticModel  # imported here: it costs ~0.2 s
 
-                model = cls(StaticModel.from_pretrained(name, normalize=True), name)
-                _loaded[name] = model
+                loaded = StaticModel.from_pretrained(
+                    name, normalize=True, dimensionality=dimensions
+                )
+                model = cls(loaded, name)
+                _loaded[f"{name}@{dimensions}"] = model
         return model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
