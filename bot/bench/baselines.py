@@ -7,6 +7,7 @@ the naive baseline is rapidfuzz `process.extractOne` with WRatio over every phra
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -25,6 +26,7 @@ def bm25(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict
         import bm25s  # type: ignore[import-not-found, import-untyped]
     except ImportError:
         return {"missing": "bm25s is not installed: pip install -e '.[bench]'"}
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each index it builds
     corpus = [p for e in entries for p in e.phrasings]
     owners = [e for e in entries for _ in e.phrasings]
     started = time.perf_counter()

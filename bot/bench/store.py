@@ -105,12 +105,17 @@ def measure(
 
 
 def _accuracy(engine: Engine, questions: list[tuple[str, Any]]) -> dict[str, Any]:
-    """For questions made from a stored entry: answered with it, or it among the top 3."""
-    known = [(q, key) for q, key in questions if key is not None]
+    """For questions with an expected entry (a key, or a phrasing any holder of which is right):
+    answered with it, or it among the top 3."""
+    known = [(q, e) for q, e in questions if e is not None]
     if not known:
         return {}
-    answered = sum(engine.answer(q).key == key for q, key in known)
-    top3 = sum(key in [c.key for c in engine.rank(q) or []] for q, key in known)
+    answered = top3 = 0
+    for question, expected in known:
+        key = engine.answer(question).key
+        answered += right(engine.entry(key) if key else None, expected)
+        ranked = engine.rank(question) or []
+        top3 += any(right(engine.entry(c.key), expected) for c in ranked)
     return {
         "n": len(known),
         "answered_right": round(answered / len(known), 4),

@@ -167,6 +167,7 @@ class Analyzer:
             f"{ANALYZER_VERSION}\n{sorted(STOPWORDS)}\n{aliases.identity()}".encode()
         ).hexdigest()[:16]
         self.vocabulary: set[str] = set()
+        self._known_stems: set[str] = set()
         self._by_initial: dict[str, list[str]] = {}
         self.alias_words = {
             w
@@ -185,6 +186,7 @@ class Analyzer:
         if not new:
             return
         self.vocabulary |= new
+        self._known_stems.update(self.stem(w) for w in new)
         for word in new:
             self._by_initial.setdefault(word[0], []).append(word)
         for initial in {w[0] for w in new}:
@@ -192,7 +194,8 @@ class Analyzer:
         self._corrections.clear()
 
     def known_stems(self) -> set[str]:
-        return {self.stem(w) for w in self.vocabulary}
+        """Stems of every word typos are repaired towards (kept up to date as words arrive)."""
+        return self._known_stems
 
     def terms(
         self,

@@ -35,7 +35,6 @@ class Stats:
         self.documents = 0  # live base entries
         self.version = 0  # bumped on every change of df, so cached weights are recomputed
         self._idf: tuple[int, np.ndarray] | None = None
-        self._known: set[str] | None = None
 
     def ids(self, terms: Sequence[str], surfaces: dict[str, str]) -> list[int]:
         """Ids of the terms, adding new ones (with the vector of the word they came from)."""
@@ -57,7 +56,6 @@ class Stats:
             self.df.view[:] += sign * np.bincount(ids, minlength=len(self.df)).astype(np.int32)
             self.documents += sign * len(lists)
         self.version += 1
-        self._known = None
 
     @property
     def unknown_idf(self) -> float:
@@ -82,8 +80,6 @@ class Stats:
             return float(self.idf()[tid])
         if term.isdigit():
             return self.unknown_idf * UNKNOWN_NUMBER_FACTOR
-        if self._known is None:
-            self._known = self.analyzer.known_stems()
-        if term in self._known:
+        if term in self.analyzer.known_stems():
             return ABSORBED_WEIGHT
         return self.unknown_idf
