@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.bench.measure import right, summary, timed
+from bot.bench.measure import Samples, right, summary, timed
 from bot.models import Entry
 
 _NAIVE_BUDGET_S = 5.0
@@ -44,12 +44,14 @@ def bm25(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict
         found, _ = retriever.retrieve(query, k=1, show_progress=False, n_threads=1)
         hits += right(owners[int(found[0][0])], item[1])
 
-    samples: list[float] = []
+    samples = Samples()
+    samples.cpu = []
     raised = 0
     deadline = time.perf_counter() + _BM25_BUDGET_S
     for item in questions:  # time-boxed too: at 100k entries a question takes ~0.1 s
         one, failed = timed(ask, [item])
         samples += one
+        samples.cpu += one.cpu
         raised += failed
         if time.perf_counter() > deadline and len(samples) >= 50:
             break
@@ -64,7 +66,8 @@ def naive(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dic
     """rapidfuzz over every phrasing, time-boxed: it is slow at scale."""
     owners = [e for e in entries for _ in e.phrasings]
     processed = [utils.default_process(p) for e in entries for p in e.phrasings]
-    samples: list[float] = []
+    samples = Samples()
+    samples.cpu = []
     hits = 0
     deadline = time.perf_counter() + _NAIVE_BUDGET_S
     for text, key in questions:
@@ -75,6 +78,7 @@ def naive(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dic
             [text],
         )
         samples += one
+        samples.cpu += one.cpu
         match = process.extractOne(
             utils.default_process(text), processed, scorer=fuzz.WRatio, processor=None
         )

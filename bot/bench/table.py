@@ -9,7 +9,9 @@ def _ms(figures: dict[str, Any] | None) -> str:
     if not figures or "p50_ms" not in figures:
         return "—"
     raised = f" raised {figures['raised']}" if figures.get("raised") else ""
-    return f"{figures['p50_ms']:.3f}/{figures['p99_ms']:.3f} (n={figures['n']}){raised}"
+    cpu = figures.get("cpu_p50_ms")
+    cpu_text = f" [cpu {cpu:.3f}/{figures['cpu_p99_ms']:.3f}]" if cpu == cpu and cpu else ""
+    return f"{figures['p50_ms']:.3f}/{figures['p99_ms']:.3f}{cpu_text} (n={figures['n']}){raised}"
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -25,7 +27,10 @@ def print_report(report: dict[str, Any]) -> None:
         f"({', '.join(f'{k} {v}' for k, v in deps['new_runtime_packages_mib'].items())}); "
         f"model loaded: +{deps['model_loaded_rss_mib']} MiB RSS"
     )
-    print("latencies are p50/p99 ms over n samples, GC on; cold = first pass after a restart")
+    print(
+        "latencies are wall p50/p99 ms over n samples, GC on, [process CPU p50/p99]; "
+        "cold = first pass after a restart"
+    )
     for store in report["stores"]:
         print()
         name = store["name"]

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,12 +61,14 @@ class Weights:
 # Entries with a phrasing of exactly the question's terms always scored, at most this many.
 _EXACT = 8
 # Entries per index given a full score (characters included) and returned for the decision.
-_SCORED = 8
+_SCORED = 6
 _INTENT_KINDS = {"who": {"person"}, "quote": {"quote"}, "number": {"number"}}
 
 
+@functools.lru_cache(maxsize=64)
 def kind_adjustments(intents: frozenset[str], weights: Weights) -> np.ndarray:
-    """Per kind code (last slot: unknown kind), the bonus or malus the question's intents give."""
+    """Per kind code (last slot: unknown kind), the bonus or malus the question's intents give
+    (cached: few combinations of intents exist; do not change the array returned)."""
     adjustment = np.zeros(len(KINDS) + 1)
     for code, kind in enumerate(KINDS):
         if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
