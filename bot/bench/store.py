@@ -57,8 +57,9 @@ def measure(
     questions: list[tuple[str, Any]],
     *,
     legacy: bool,
+    dimensions: int | None = None,
 ) -> dict[str, Any]:
-    model = SemanticModel.load()
+    model = SemanticModel.load(dimensions=dimensions)
     model.encode(["warm the model up"])
     gc.collect()
     before = rss_mib()
@@ -68,6 +69,7 @@ def measure(
     gc.collect()
     index_mib = rss_mib() - before
     figures: dict[str, Any] = {"name": name, "entries": len(store), "build_s": round(build_s, 3)}
+    figures["dimensions"] = model.dimensions
     figures["phrasings"] = sum(len(e.phrasings) for e in store)
     figures["index_rss_mib"] = round(index_mib, 1)
     with tempfile.TemporaryDirectory() as scratch:
@@ -177,6 +179,7 @@ def main() -> None:
     parser.add_argument("--knowledge", type=Path, required=True)
     parser.add_argument("--seeds", type=Path, required=True)
     parser.add_argument("--legacy", action="store_true")
+    parser.add_argument("--dimensions", type=int, help="keep the model's leading dimensions")
     args = parser.parse_args()
     real, book = real_knowledge(args.knowledge, args.seeds)
     generator = Generator(real, SEED)
@@ -184,7 +187,8 @@ def main() -> None:
     store = real + generator.entries(max(args.size - len(real), 0))
     generate_s = time.perf_counter() - started
     questions: list[tuple[str, Any]] = list(generator.questions(store, args.questions, SEED + 1))
-    figures = measure(f"realistic {args.size:,}", store, book, questions, legacy=args.legacy)
+    name = f"realistic {args.size:,}"
+    figures = measure(name, store, book, questions, legacy=args.legacy, dimensions=args.dimensions)
     figures["generator"] = {"name": GENERATOR, "seed": SEED, "generate_s": round(generate_s, 2)}
     figures["load"] = load_average()
     json.dump(figures, sys.stdout)
