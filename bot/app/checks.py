@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
-from bot.app.errors import NotModerator, NotOwner
+from bot.app.errors import NotGuildOwner, NotModerator, NotOwner
 
 if TYPE_CHECKING:
     from bot.app.client import BriefBot
@@ -42,6 +42,13 @@ async def require_moderator(interaction: discord.Interaction[Any]) -> None:
 async def require_owner(interaction: discord.Interaction[Any]) -> None:
     if not await is_owner(interaction):
         raise NotOwner()
+
+
+async def require_guild_owner(interaction: discord.Interaction[Any]) -> None:
+    """Raise NotGuildOwner unless the person owns this server."""
+    guild = interaction.guild
+    if guild is None or interaction.user.id != guild.owner_id:
+        raise NotGuildOwner()
 
 
 async def _moderator_predicate(interaction: discord.Interaction[Any]) -> bool:

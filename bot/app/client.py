@@ -12,9 +12,11 @@ from discord.ext import commands, tasks
 
 from bot.app.clock import Clock, utc_now
 from bot.app.errors import handle_app_command_error
+from bot.app.views import Settled
 from bot.service import BriefingService
 from bot.store import StoreError
 from bot.store.records import GuildSettings
+from bot.text.plural import count
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +24,16 @@ EXTENSIONS = (
     "bot.exts.ask.ask",
     "bot.exts.config.config",
     "bot.exts.digest.digest",
+    "bot.exts.help.help",
     "bot.exts.qa.qa",
 )
 
 
-class BriefBot(commands.Bot):
+class BriefBot(commands.AutoShardedBot):
+    """One process of the bot: every shard Discord recommends, or (BRIEFBOT_SHARD_COUNT and
+    BRIEFBOT_SHARD_IDS) the shards this process was given, other processes running the rest
+    on the same PostgreSQL store."""
+
     def __init__(
         self,
         service: BriefingService,
@@ -44,10 +51,19 @@ class BriefBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             guild_ready_timeout=guild_ready_timeout,
+            shard_count=settings.shard_count,
+            shard_ids=settings.shard_ids,
         )
         self.service = service
         self.settings = settings
         self.clock = clock
+        self.settled = Settled()  # did-you-mean messages a click already answered
+
+    def serves(self, guild_id: int) -> bool:
+        """Whether a guild is on one of this process's shards (Discord: (id >> 22) % count)."""
+        if self.shard_ids is None:
+            return True  # this process runs every shard
+        return (guild_id >> 22) % (self.shard_count or 1) in self.shard_ids
 
     async def guild_settings(self, guild_id: int) -> GuildSettings:
         return await self.service.guild_settings(guild_id)
@@ -58,7 +74,7 @@ class BriefBot(commands.Bot):
         return await self.service.update_settings(guild_id, str(actor), **changes)
 
     async def setup_hook(self) -> None:
-        self.tree.on_error = self._on_app_command_error
+        self.tree.on_error = self._on_app_command_error  # type: ignore[method-assign]
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         synced = await self.tree.sync()
@@ -72,8 +88,14 @@ class BriefBot(commands.Bot):
 
     async def on_ready(self) -> None:
         assert self.user is not None
+        shards = sorted(self.shards)
         log.info(
-            "connected as %s (id %s) to %d guild(s)", self.user, self.user.id, len(self.guilds)
+            "connected as %s (id %s) to %s on shard(s) %s of %s",
+            self.user,
+            self.user.id,
+            count(len(self.guilds), "server"),
+            ",".join(map(str, shards)),
+            self.shard_count,
         )
 
     async def on_guild_available(self, guild: discord.Guild) -> None:
@@ -102,7 +124,10 @@ class BriefBot(commands.Bot):
     async def _upkeep(self) -> None:
         """Pick up other processes' changes; forget what the retention rules say must go."""
         try:
-            await self.service.catch_up()
+            caught = await self.service.catch_up()
+            if caught is not None and (caught.base or caught.guilds):
+                what = "the shared base" if caught.base else f"{len(caught.guilds)} server(s)"
+                log.info("picked up another process's changes to %s", what)
             await self.service.forget_expired(self.clock())
         except StoreError as exc:
             log.warning("store upkeep failed: %s", exc)

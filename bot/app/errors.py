@@ -27,6 +27,10 @@ class NotOwner(app_commands.CheckFailure):
     """Only the bot's owner may change what every server shares."""
 
 
+class NotGuildOwner(app_commands.CheckFailure):
+    """Only the server's owner may erase what briefbot keeps for the server."""
+
+
 class UserFacingError(app_commands.AppCommandError):
     """A refusal whose message is meant for the person (bad input, unknown entry...)."""
 
@@ -56,12 +60,14 @@ def message_for(error: BaseException) -> str | None:
         return NOT_MODERATOR
     if isinstance(cause, NotOwner):
         return NOT_OWNER
+    if isinstance(cause, NotGuildOwner):
+        return "Only the server's owner can erase its data."
     if isinstance(cause, UserFacingError):
         return str(cause)
     if isinstance(cause, CurationError):
         return refusal(cause)
     if isinstance(cause, StoreError):
-        return f"The database refused: {cause}. Nothing was changed."
+        return f"The database refused: {cause.public}. Nothing was changed."
     if isinstance(cause, app_commands.NoPrivateMessage):
         return "This command works in a server, not in DMs."
     return None
@@ -72,7 +78,7 @@ async def report(
 ) -> None:
     """The one error-to-reply path: refusals audited, expected errors explained, bugs logged."""
     cause = getattr(error, "original", error)
-    if isinstance(cause, NotModerator | NotOwner):
+    if isinstance(cause, NotModerator | NotOwner | NotGuildOwner):
         log.warning(
             "refused %s to %s in guild %s", where, interaction.user.id, interaction.guild_id
         )
@@ -90,6 +96,18 @@ async def report(
         await reply_privately(interaction, text)
     except discord.HTTPException as exc:
         log.warning("could not tell %s about an error: %s", interaction.user.id, exc)
+
+
+async def report_to_message(message: discord.Message, error: BaseException, where: str) -> None:
+    """The same, for a question asked in a message (a mention, a DM): a reply to it."""
+    text = message_for(error)
+    if text is None:
+        log.exception("%s failed", where, exc_info=error)
+        text = "Sorry, something went wrong on my side. Please try again."
+    try:
+        await message.reply(text, mention_author=False, allowed_mentions=NONE)
+    except discord.HTTPException as exc:
+        log.warning("could not tell %s about an error: %s", message.author.id, exc)
 
 
 async def handle_app_command_error(

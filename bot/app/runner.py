@@ -90,9 +90,7 @@ def run_from_cli(settings: Settings) -> int:
     if settings.discord_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    configure_logging(
-        settings.log_level, settings.log_format, [settings.discord_token.get_secret_value()]
-    )
+    configure_logging(settings.log_level, settings.log_format, settings.secrets)
     try:
         asyncio.run(_serve_until_signal(settings))
     except discord.LoginFailure:

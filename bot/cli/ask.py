@@ -11,11 +11,15 @@ from typing import BinaryIO, TextIO
 
 from bot.cli.render import render_answer
 from bot.service import Audience, BriefingService
+from bot.service.conversation import ConversationKey
 
 _CHAT_INTRO = (
     "briefbot — ask anything about {titles}.\n"
-    "Type a question and press Enter; 'quit' or Ctrl-D to leave."
+    "Type a question and press Enter ('help' for examples; follow-ups such as 'tell me more'"
+    " work); 'quit' or Ctrl-D to leave."
 )
+# One terminal, one person: the chat is one conversation.
+CHAT: ConversationKey = (None, None, None)
 
 
 def _decoded(handle: BinaryIO, name: str) -> Iterator[str]:
@@ -83,5 +87,10 @@ async def run_chat(service: BriefingService, *, log: bool) -> int:
             return 0
         if question.strip().lower() in {"quit", "exit", ":q"}:
             return 0
-        answer = await service.ask(question, audience=audience, source="cli", log_ask=log)
-        print("\nbriefbot> " + render_answer(answer).replace("\n", "\n          "))
+        answer = await service.ask(
+            question, audience=audience, source="cli", log_ask=log, conversation=CHAT
+        )
+        text = render_answer(answer)
+        if answer.entry is not None and answer.question != question.strip():
+            text = f"({answer.question})\n{text}"  # a follow-up, as it was understood
+        print("\nbriefbot> " + text.replace("\n", "\n          "))

@@ -7,6 +7,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from bot.site import sample_parts
+from bot.text.plural import count
 
 # Written once, never overwritten: the settings a site usually needs, commented out.
 ENV_TEMPLATE = """\
@@ -61,8 +62,8 @@ def run_init(target: Path) -> int:
         print(f"briefbot: cannot create the site folder {target}: {exc.strerror}", file=sys.stderr)
         return 2
     print(f"Created a briefbot site folder in {target}:")
-    print(f"  knowledge/  {len(plan['knowledge'])} curated article(s)")
-    print(f"  seeds/      {sum(f.name.endswith('.txt') for f in plan['seeds'])} article(s)")
+    print(f"  knowledge/  {count(len(plan['knowledge']), 'curated article')}")
+    print(f"  seeds/      {count(sum(f.name.endswith('.txt') for f in plan['seeds']), 'article')}")
     print("  data/       the database, made on first use")
     print("  .env        settings (put DISCORD_TOKEN here for `briefbot run`)")
     print(f"Try it: cd {target} && briefbot chat")

@@ -38,7 +38,7 @@ async def run_sync(settings: Settings) -> int:
         report = await service.sync(actor="cli")
     finally:
         await service.close()
-    print(f"synced {settings.knowledge_dir} into {settings.database_path}: {report.summary()}")
+    print(f"synced {settings.knowledge_dir} into {settings.database_name}: {report.summary()}")
     return 0
 
 

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from bot import __version__
 from bot.knowledge.loader import KnowledgeError
+from bot.redaction import log_to_stderr, redact
 from bot.service import BriefingService
 from bot.settings import Settings
 from bot.site import not_a_site
@@ -92,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     retire.add_argument("article", help="the article's id")
     retire.add_argument("--undo", action="store_true", help="put a retired article back")
 
+    migrate = sub.add_parser(
+        "migrate-db", help="copy the store into an empty database (PostgreSQL), all of it"
+    )
+    migrate.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="postgresql://USER@HOST:PORT/DB (the password may come from PGPASSWORD instead)",
+    )
+
     sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
     return parser
 
@@ -118,20 +129,24 @@ def _settings(home: Path | None) -> Settings | None:
     try:
         return Settings.for_site(home)
     except ValidationError as exc:
+        # The message only, never the value given (BRIEFBOT_DATABASE_URL holds a password).
         for error in exc.errors():
             name = "_".join(str(part) for part in error["loc"]).upper()
-            print(f"briefbot: setting BRIEFBOT_{name}: {error['msg']}", file=sys.stderr)
+            message = str(error["msg"]).removeprefix("Value error, ")
+            where = f"setting BRIEFBOT_{name}: " if name else ""
+            print(f"briefbot: {where}{message}", file=sys.stderr)
         return None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command != "run":
-        # The commands speak for themselves: library chatter stays out of their output.
-        logging.basicConfig(level=logging.ERROR, format="briefbot: %(message)s")
     settings = _settings(args.home)
     if settings is None:
         return 2
+    if args.command != "run":
+        # The commands speak for themselves: library chatter stays out of their output, and
+        # what does get out is redacted like the bot's log.
+        log_to_stderr(logging.Formatter("briefbot: %(message)s"), logging.ERROR, settings.secrets)
     if args.command == "init":
         from bot.cli.init import run_init
 
@@ -148,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     except (StoreError, SeedError) as exc:
-        print(f"briefbot: {exc}", file=sys.stderr)
+        print(f"briefbot: {redact(str(exc), settings.secrets)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -230,6 +245,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(
             _with_service(settings, lambda s: run_retire(s, args.article, undo=args.undo))
         )
+    if args.command == "migrate-db":
+        from bot.cli.migrate import run_migrate_db
+
+        return asyncio.run(run_migrate_db(settings, args.to))
     if args.command == "run":
         from bot.app.runner import run_from_cli
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, utils
+from rapidfuzz.distance import Levenshtein
 
 from bot.models import Entry
 from bot.store.records import QueueItem
@@ -27,29 +29,73 @@ def _match(query: str, text: str) -> float:
     return fuzz.WRatio(query, text)
 
 
-def score(entry: Entry, query: str, *, deep: bool = True) -> float:
-    """How well a query matches an entry, case and punctuation aside (0-100).
-
-    A hit in the id or question counts fully, in an alternate a little less, and in the
-    answer less again: a word found somewhere in a long answer is weak evidence.
-    """
+def score(entry: Entry, query: str) -> float:
+    """How well a query matches an entry's id and question, case and punctuation aside
+    (0-100): fuzzy, for autocomplete as a moderator types."""
     query = utils.default_process(query)
-    fields: list[tuple[float, str]] = [(1.0, entry.id), (1.0, entry.question)]
-    if deep:
-        fields += [(0.95, a) for a in entry.alternates] + [(0.8, entry.answer)]
-    return max(weight * _match(query, utils.default_process(text)) for weight, text in fields)
+    return max(_match(query, utils.default_process(text)) for text in (entry.id, entry.question))
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Words that say nothing about which entry is meant.
+_FILLER = frozenset(
+    "a an the of to in on and or for is was are were be what who whom which how why when where"
+    " did does do about with by from that this it its as at".split()
+)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(utils.default_process(text.replace("-", " "))))
+
+
+def _word_score(term: str, words: set[str]) -> float:
+    if term in words:
+        return 1.0
+    if len(term) >= 3 and any(w.startswith(term) for w in words):
+        return 0.95
+    if len(term) >= 5:  # a typo: one slip, two in a long word ("iran" is not "iraq")
+        slips = 1 if len(term) < 8 else 2
+        if any(Levenshtein.distance(term, w, score_cutoff=slips) <= slips for w in words):
+            return 0.9
+    return 0.0
+
+
+def relevance(entry: Entry, query: str) -> float:
+    """How relevant an entry is to a search (0-100): every word of the query must be found
+    (typos forgiven) in its id, tags, phrasings or answer; a word in the id or question
+    counts fully, in an alternate a little less, in the answer less again."""
+    terms = _words(query) - _FILLER or _words(query)
+    if not terms:
+        return 0.0
+    fields = [
+        (1.0, _words(entry.id) | {w for t in entry.tags for w in _words(t)}),
+        (1.0, _words(entry.question)),
+        (0.95, {w for a in entry.alternates for w in _words(a)}),
+        (0.8, _words(entry.answer)),
+    ]
+    total = 0.0
+    for term in terms:
+        best = max(weight * _word_score(term, words) for weight, words in fields)
+        if best == 0.0:
+            return 0.0
+        total += best
+    return 100.0 * total / len(terms)
 
 
 def find_entries(entries: Sequence[Entry], query: str, *, deep: bool = True) -> list[Entry]:
     """Entries matching a query, best first; all of them (by id) for an empty query.
 
-    `deep` also looks at the alternate phrasings and the answer (for /qa list); autocomplete
-    looks at the id and the question only, to stay quick and predictable.
+    `deep` (for /qa list) finds the entries every word of the query belongs to; autocomplete
+    matches the id and question fuzzily, to stay quick and predictable as one types.
     """
     if not query.strip():
         return sorted(entries, key=lambda e: e.id)
-    scored = [(score(e, query, deep=deep), e) for e in entries]
-    found = [(s, e) for s, e in scored if s >= MATCH_CUTOFF]
+    if deep:
+        scored = [(relevance(e, query), e) for e in entries]
+        found = [(s, e) for s, e in scored if s > 0]
+    else:
+        scored = [(score(e, query), e) for e in entries]
+        found = [(s, e) for s, e in scored if s >= MATCH_CUTOFF]
     return [e for _, e in sorted(found, key=lambda se: (-se[0], se[1].id))]
 
 

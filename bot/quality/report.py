@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.quality.scoring import RIGHT, WRONG, Outcome, score_one
 from bot.quality.sets import SETS_DIR, QuestionSet, discover, load_set
+from bot.quality.splits import Splits, load_splits, with_splits
 from bot.settings import Settings
 
 
@@ -82,14 +83,16 @@ class SetReport:
         return data
 
 
-def score_set(service: Any, question_set: QuestionSet) -> SetReport:
+def score_set(service: Any, question_set: QuestionSet, splits: Splits | None = None) -> SetReport:
     """Score through the service's pure path (nothing is logged), from the command line's view
-    (every article, drafts too): a set about one article must not be answered from another."""
+    (every article, drafts too): a set about one article must not be answered from another.
+    A held-out set's labels also count the entries split from them (tests/quality/splits.yaml)."""
     from bot.service import Audience
 
     known = {a.id for a in service.articles(Audience.cli())}
     if question_set.article is not None and question_set.article not in known:
         return SetReport(question_set, Figures(), {}, {}, "its article is not in the store")
+    question_set = with_splits(question_set, load_splits() if splits is None else splits)
     figures, per_kind, per_style = Figures(), defaultdict(Figures), defaultdict(Figures)
     for question in question_set.questions:
         answer = service.evaluate(question.q, Audience.cli())

@@ -36,6 +36,7 @@ class Answer:
     message: str | None = None  # the reply's text when it is not an answer from the article
     query_id: int | None = None
     kind: str | None = None  # help or about: a reply about the bot or the article, not from it
+    runner_up: Suggestion | None = None  # the engine's second choice (for /qa why)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -74,7 +75,9 @@ class Answer:
                 }
                 for s in self.suggestions
             ],
-            "article": _article_json(self.article, entry.article_id) if entry else None,
+            "article": _article_json(self.article, entry.article_id if entry else "")
+            if entry or self.article
+            else None,
             "reply": self.reply,
             "message": None if entry else self.message,
         }

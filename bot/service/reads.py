@@ -52,6 +52,16 @@ class Reads:
         """Articles a server's moderators turned on themselves (not there from its start)."""
         return {a for a, on in self._state.choices.get(guild_id, {}).items() if on}
 
+    async def recent_asks(self, guild_id: int, limit: int = 25) -> list[dict[str, Any]]:
+        return await self._store.asks.recent(guild_id, limit)
+
+    async def logged_ask(self, guild_id: int, query_id: int) -> dict[str, Any] | None:
+        """One ask's log row, if it was asked in this server (never another server's)."""
+        row = await self._store.asks.get(query_id)
+        if row is None or row["guild_id"] != str(guild_id):
+            return None
+        return row
+
     async def queue(self, scope: Scope, limit: int = 10, offset: int = 0) -> list[QueueItem]:
         return await self._store.asks.queue(scope, limit, offset)
 

@@ -5,38 +5,45 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import replace
+from dataclasses import dataclass
 
-from bot.engine import Candidate
-from bot.engine.result import Verdict
 from bot.knowledge.fingerprint import knowledge_fingerprint
-from bot.models import Article, Entry, EntryKey
-from bot.questions import QuestionRejected, prepare_question
-from bot.service.answer import Answer, Suggestion
+from bot.models import Article
+from bot.service.asking import Asking
+from bot.service.conversation import Conversations
 from bot.service.reads import Reads
-from bot.service.search import key_of
 from bot.service.state import State
 from bot.service.views import Audience, View
-from bot.service.wording import decline_message
 from bot.service.writes import Writes
 from bot.settings import Settings
-from bot.store import Store, StoreError
+from bot.store import Store
 from bot.store.codec import Clock, utc_now
-from bot.store.records import AskRecord, GuildSettings
-from bot.text.normalize import phrasing_key
+from bot.store.records import GuildSettings
 
 log = logging.getLogger(__name__)
 
 
-class BriefingService(Reads, Writes):
+@dataclass(frozen=True)
+class CaughtUp:
+    """What catch_up read again: everything (the base moved), or these servers' parts."""
+
+    base: bool = False
+    guilds: tuple[int, ...] = ()
+
+
+class BriefingService(Asking, Reads, Writes):
     """Owns the store and the in-memory views built from it."""
 
     def __init__(self, settings: Settings, store: Store) -> None:
         self.settings = settings
         self._store = store
         self._state = State()
-        self._version = -1
+        self._version = -1  # the change counter as last read: -1, never
+        self._base_version: str | None = None
         self._refresh_lock = asyncio.Lock()
+        self.conversations = Conversations(
+            settings.conversation_minutes, lambda: self.clock().timestamp()
+        )
 
     @classmethod
     async def start(
@@ -44,7 +51,9 @@ class BriefingService(Reads, Writes):
     ) -> BriefingService:
         """Open the store; sync `knowledge/` into it (raising KnowledgeError) unless the files
         are unchanged since the last sync; build the views."""
-        store = await Store.open(settings.database_path, settings.database_timeout_seconds, clock)
+        store = await Store.connect(
+            settings.database_target, settings.database_timeout_seconds, clock
+        )
         service = cls(settings, store)
         try:
             if sync:
@@ -76,30 +85,33 @@ class BriefingService(Reads, Writes):
     # -- reading ------------------------------------------------------------------------------
 
     async def refresh(self, guild_id: int | None = None) -> None:
-        """Read the store again: everything, or (a server's id) only that server's part."""
+        """Read the store again: everything, or (a server's id) only that server's part.
+
+        Versions are read before what they describe: a change landing in between is read
+        again by the next catch_up, never missed."""
         async with self._refresh_lock:
             store, state = self._store, self._state
             if guild_id is not None and self._version >= 0:
+                state.guilds[guild_id] = await store.guilds.get(guild_id)
                 state.overlays[guild_id] = await store.entries.overlay(guild_id)
                 state.choices[guild_id] = await store.guilds.article_choices(guild_id)
-                state.guilds[guild_id] = await store.guilds.get(guild_id)
                 state.forget_views(guild_id)
                 await asyncio.to_thread(self._warm, [Audience(guild_id)])
                 return
-            version = await store.version()
+            version, base_version = await store.versions()
             fresh = State()
+            fresh.guilds = {g.guild_id: g for g in await store.guilds.all()}
             fresh.articles = {r.article.id: r for r in await store.articles.all()}
             fresh.shared_aliases = await store.articles.shared_aliases()
             fresh.set_base(await store.entries.base_rows())
             fresh.overlays = await store.entries.overlays()
             fresh.choices = await store.guilds.all_article_choices()
-            fresh.guilds = {g.guild_id: g for g in await store.guilds.all()}
             fresh.searcher = type(state.searcher)(fresh.shared_aliases)
             audiences = [Audience(), Audience.cli(), *(Audience(g) for g in fresh.guilds)]
             # Indexing takes a moment on a big store: off the event loop, so chat never stalls.
             await asyncio.to_thread(self._warm_state, fresh, audiences)
             self._state = fresh
-            self._version = version
+            self._version, self._base_version = version, base_version
 
     def _warm(self, audiences: list[Audience]) -> None:
         self._warm_state(self._state, audiences)
@@ -109,12 +121,26 @@ class BriefingService(Reads, Writes):
         for audience in audiences:
             state.view(audience)
 
-    async def catch_up(self) -> bool:
-        """Reload if another process changed the store (polled by the bot); True if it did."""
-        if await self._store.version() == self._version:
-            return False
-        await self.refresh()
-        return True
+    async def catch_up(self) -> CaughtUp | None:
+        """Pick up what other processes wrote (the bot polls this every `refresh_seconds`):
+        one read of the change counter when nothing moved; everything again when the base
+        moved; else only the servers whose version moved. None if nothing had changed."""
+        if self._own_writes:
+            return None  # this process is writing and will read its change itself; next time
+        version, base_version = await self._store.versions()
+        if version == self._version:
+            return None
+        if base_version != self._base_version:
+            await self.refresh()
+            return CaughtUp(base=True)
+        refreshed = []
+        for guild_id, guild_version in await self._store.guilds.changed_since(self._version):
+            held = self._state.guilds.get(guild_id)
+            if held is None or held.version != guild_version:  # not this process's own write
+                await self.refresh(guild_id)
+                refreshed.append(guild_id)
+        self._version = max(self._version, version)  # a full refresh may have read further
+        return CaughtUp(guilds=tuple(refreshed))
 
     def view(self, audience: Audience) -> View:
         return self._state.view(audience)
@@ -134,147 +160,6 @@ class BriefingService(Reads, Writes):
         if found is None:
             found = await self._store.guilds.get(guild_id)
         return found
-
-    # -- answering ----------------------------------------------------------------------------
-
-    def evaluate(self, question: str, audience: Audience | None = None) -> Answer:
-        """Answer without logging: pure and synchronous."""
-        audience = audience or Audience.cli()
-        try:
-            text = prepare_question(question, self.settings.max_question_chars)
-        except QuestionRejected as rejected:
-            return Answer(question, "rejected", message=rejected.message)
-        view = self.view(audience)
-        taught = view.taught.get(phrasing_key(text))
-        if taught is not None:
-            entry = view.entries[taught]
-            return Answer(text, Verdict.CONFIDENT.value, 1.0, entry, view.article_of(entry))
-        result = self._state.engine(audience).answer(text)
-        entry = self._entry_of(view, result.entry_id) if result.entry_id else None
-        suggestions = tuple(self._suggestion(view, c) for c in result.suggestions)
-        suggestions = tuple(s for s in suggestions if s is not None)
-        answer = Answer(
-            text,
-            result.verdict.value,
-            result.confidence,
-            entry,
-            view.article_of(entry) if entry else None,
-            suggestions,
-        )
-        if entry is None:
-            answer = replace(answer, message=decline_message(answer.verdict, bool(suggestions)))
-        return answer
-
-    @staticmethod
-    def _entry_of(view: View, engine_entry_id: str) -> Entry | None:
-        return view.entry(key_of(engine_entry_id))
-
-    def _suggestion(self, view: View, candidate: Candidate) -> Suggestion | None:
-        entry = self._entry_of(view, candidate.entry_id)
-        if entry is None:
-            return None
-        return Suggestion(entry, view.article_of(entry), candidate.score)
-
-    async def ask(
-        self,
-        question: str,
-        *,
-        audience: Audience | None = None,
-        source: str = "cli",
-        channel_id: int | None = None,
-        user_id: int | None = None,
-        log_ask: bool | None = None,
-    ) -> Answer:
-        """Answer and, unless turned off, log the ask (declined ones go to the review queue).
-        If only logging fails, the answer still comes back (and the failure is counted)."""
-        audience = audience or Audience.cli()
-        answer = self.evaluate(question, audience)
-        should_log = self.settings.log_queries if log_ask is None else log_ask
-        if not should_log or answer.verdict == "rejected" or answer.verdict == Verdict.EMPTY:
-            return answer
-        record = AskRecord(
-            answer.question,
-            answer.reply,
-            answer.confidence,
-            answer.entry.key if answer.entry else None,
-            source,
-            audience.guild_id,
-            channel_id,
-            user_id,
-            tuple(s.entry.key for s in answer.suggestions),
-        )
-        try:
-            query_id = await self._store.asks.log(record)
-        except StoreError as exc:
-            self._store.asks.health.failed_flushes += 1
-            self._store.asks.health.last_error = str(exc)
-            log.warning("answered, but could not log the ask: %s", exc)
-            return answer
-        return replace(answer, query_id=query_id)
-
-    async def ask_suggestion(
-        self,
-        query_id: int,
-        index: int,
-        *,
-        audience: Audience,
-        channel_id: int | None = None,
-        user_id: int | None = None,
-    ) -> Answer | None:
-        """The entry a did-you-mean button stands for (the ask keeps the list), answered; the
-        member's click proposes their question as a phrasing of it. None if it is gone."""
-        asked = await self._store.asks.get(query_id)
-        if asked is None or not 0 <= index < len(asked["suggestions"]):
-            return None
-        key: EntryKey = tuple(asked["suggestions"][index])  # type: ignore[assignment]
-        answer = await self.answer_with(
-            key, audience=audience, channel_id=channel_id, user_id=user_id
-        )
-        if answer is not None and audience.guild_id is not None and user_id is not None:
-            if answer.query_id is not None:
-                await self._store.asks.propose(
-                    audience.guild_id, asked["question"], key, user_id, answer.query_id
-                )
-        return answer
-
-    async def answer_with(
-        self,
-        key: EntryKey,
-        *,
-        audience: Audience,
-        source: str = "suggestion",
-        channel_id: int | None = None,
-        user_id: int | None = None,
-    ) -> Answer | None:
-        """Answer with a chosen entry (a did-you-mean click); None if it is gone there."""
-        view = self.view(audience)
-        entry = view.entry(key)
-        if entry is None:
-            return None
-        query_id = None
-        if self.settings.log_queries:
-            record = AskRecord(
-                entry.question, "answer", 1.0, key, source, audience.guild_id, channel_id, user_id
-            )
-            try:
-                query_id = await self._store.asks.log(record)
-            except StoreError as exc:
-                log.warning("answered, but could not log the ask: %s", exc)
-        return Answer(
-            entry.question,
-            Verdict.CONFIDENT.value,
-            1.0,
-            entry,
-            view.article_of(entry),
-            query_id=query_id,
-        )
-
-    def suggest(self, prefix: str, audience: Audience, limit: int = 25) -> list[Entry]:
-        """Entries whose phrasings resemble what someone is typing (autocomplete)."""
-        view = self.view(audience)
-        engine = self._state.engine(audience)
-        found = (self._entry_of(view, c.entry_id) for c in engine.suggest(prefix, limit=limit))
-        return [e for e in found if e is not None]
 
     def log_failure(self) -> str | None:
         """Why asks could not be logged since start, if they could not."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import Engine
 from bot.models import Entry, EntryKey
+from bot.service.people import People
 from bot.service.search import Searcher
 from bot.service.views import Audience, View, active_articles, build_view
 from bot.store.records import ArticleRecord, BaseRow, GuildSettings, Overlay
@@ -24,6 +25,7 @@ class State:
     guilds: dict[int, GuildSettings] = field(default_factory=dict)
     views: dict[Audience, View] = field(default_factory=dict)
     engines: dict[Audience, Engine] = field(default_factory=dict)
+    peoples: dict[Audience, People] = field(default_factory=dict)
     searcher: Searcher = field(default_factory=lambda: Searcher({}))
 
     def set_base(self, rows: list[BaseRow]) -> None:
@@ -54,11 +56,20 @@ class State:
             found = self.engines[audience]
         return found
 
+    def people(self, audience: Audience) -> People:
+        """Who the entries of this audience's view are about (for follow-ups)."""
+        found = self.peoples.get(audience)
+        if found is None:
+            found = self.peoples[audience] = People(self.view(audience).entries.values())
+        return found
+
     def forget_views(self, guild_id: int | None = None) -> None:
         """Views to build again: one server's, or (None) every view."""
         if guild_id is None:
             self.views.clear()
             self.engines.clear()
+            self.peoples.clear()
         else:
             self.views.pop(Audience(guild_id), None)
             self.engines.pop(Audience(guild_id), None)
+            self.peoples.pop(Audience(guild_id), None)

@@ -4,9 +4,10 @@ first; nothing else writes to the store."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from bot.knowledge.check import check_knowledge, resolve_evidence
 from bot.knowledge.fingerprint import knowledge_fingerprint
@@ -22,16 +23,40 @@ if TYPE_CHECKING:
     from bot.store import Store
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def own_write(
+    method: Callable[Concatenate[Any, P], Awaitable[R]],
+) -> Callable[Concatenate[Any, P], Awaitable[R]]:
+    """A change this process makes and then reads back itself: while one is under way,
+    catch_up leaves the store be, so the process never mistakes its own change for another
+    process's (nor reads it twice)."""
+
+    @functools.wraps(method)
+    async def writing(self: Any, *args: P.args, **kwargs: P.kwargs) -> R:
+        self._own_writes += 1
+        try:
+            return await method(self, *args, **kwargs)
+        finally:
+            self._own_writes -= 1
+
+    return writing
+
+
 class Writes:
     settings: Settings
     _store: Store
     _state: State
+    _own_writes: int = 0  # own_write calls under way
 
     async def refresh(self, guild_id: int | None = None) -> None:  # pragma: no cover
         raise NotImplementedError
 
     # -- the base -----------------------------------------------------------------------------
 
+    @own_write
     async def sync(self, actor: str = "sync", *, fingerprint: str | None = None) -> SyncReport:
         """Check the knowledge files and sync them into the base (raises KnowledgeError)."""
         settings = self.settings
@@ -56,6 +81,7 @@ class Writes:
         await self.refresh()
         return report
 
+    @own_write
     async def retire(self, article_id: str, actor: str, *, undo: bool = False) -> bool:
         changed = await self._store.articles.retire(article_id, actor, undo=undo)
         if changed:
@@ -64,27 +90,32 @@ class Writes:
 
     # -- one server's changes (guild None: the bot's owner, on the base) ---------------------
 
+    @own_write
     async def add_entry(self, guild_id: int, actor: str, entry: Entry) -> None:
         await self._store.entries.add(guild_id, entry, actor)
         await self.refresh(guild_id)
 
+    @own_write
     async def edit_entry(self, guild_id: int, actor: str, before: Entry, after: Entry) -> None:
         base_hash = base_hash_of(self._state.base_rows.get(before.key))
         await self._store.entries.edit(guild_id, before, after, actor, base_hash)
         await self.refresh(guild_id)
 
+    @own_write
     async def remove_entry(self, guild_id: int, actor: str, entry: Entry) -> bool:
         removed = await self._store.entries.remove(guild_id, entry, actor)
         if removed:
             await self.refresh(guild_id)
         return removed
 
+    @own_write
     async def add_phrasing(
         self, guild_id: int, actor: str, entry: Entry, text: str, origin: str = "alias"
     ) -> None:
         await self._store.entries.add_phrasing(guild_id, entry, text, origin, actor)
         await self.refresh(guild_id)
 
+    @own_write
     async def teach(self, guild_id: int, actor: str, question: str, entry: Entry) -> None:
         """A queued question becomes a phrasing of an entry and leaves the queue."""
         store = self._store
@@ -93,6 +124,7 @@ class Writes:
             await store.asks.settle(tx, guild_id, question, entry.key)
         await self.refresh(guild_id)
 
+    @own_write
     async def import_entries(
         self, guild_id: int | None, actor: str, pairs: Sequence[tuple[Entry | None, Entry]]
     ) -> None:
@@ -102,12 +134,14 @@ class Writes:
         await self._store.entries.import_entries(guild_id, pairs, actor, hashes)
         await self.refresh(guild_id)
 
+    @own_write
     async def choose_article(
         self, guild_id: int, article_id: str, active: bool, actor: str
     ) -> None:
         await self._store.guilds.choose_article(guild_id, article_id, active, actor)
         await self.refresh(guild_id)
 
+    @own_write
     async def update_settings(self, guild_id: int, actor: str, **changes: Any) -> GuildSettings:
         updated = await self._store.guilds.update(guild_id, actor, **changes)
         self._state.guilds[guild_id] = updated

@@ -127,6 +127,9 @@ class Asks:
         return len(self._waiting)
 
     async def get(self, ask_id: int) -> dict[str, Any] | None:
+        for waiting_id, at, ask in self._waiting:  # not written yet: no write needed to read it
+            if waiting_id == ask_id:
+                return _ask_dict(waiting_id, at, ask)
         await self.flush()
         row = await fetch_one(self._db, "SELECT * FROM asks WHERE id = ?", (ask_id,))
         if row is None:
@@ -134,6 +137,16 @@ class Asks:
         found = dict(row)
         found["suggestions"] = [tuple(k) for k in json.loads(found["suggestions"])]
         return found
+
+    async def recent(self, guild_id: int, limit: int = 25) -> list[dict[str, Any]]:
+        """One server's latest asks, newest first (what /qa why offers to explain)."""
+        await self.flush()
+        rows = await self._db.fetch(
+            "SELECT id, asked_at, question, reply, article_id, entry_id, confidence FROM asks"
+            " WHERE guild_id = ? ORDER BY id DESC LIMIT ?",
+            (str(guild_id), limit),
+        )
+        return [dict(r) for r in rows]
 
     # -- feedback and proposals ---------------------------------------------------------------
 
@@ -344,6 +357,28 @@ class Asks:
         await tx.execute("DELETE FROM asks WHERE guild_id = ?", (gid,))
         await tx.execute("DELETE FROM proposals WHERE guild_id = ?", (gid,))
         await tx.execute("DELETE FROM review_queue WHERE scope = ?", (gid,))
+
+
+_ASK_COLUMNS = (
+    "id",
+    "asked_at",
+    "guild_id",
+    "channel_id",
+    "user_id",
+    "source",
+    "question",
+    "reply",
+    "article_id",
+    "entry_id",
+    "confidence",
+)
+
+
+def _ask_dict(ask_id: int, at: str, ask: AskRecord) -> dict[str, Any]:
+    """An ask waiting in memory, as `get` returns a written one."""
+    found = dict(zip(_ASK_COLUMNS, _ask_row(ask_id, at, ask)[:-1], strict=True))
+    found["suggestions"] = list(ask.suggestions)
+    return found
 
 
 def _ask_row(ask_id: int, at: str, ask: AskRecord) -> tuple[Any, ...]:

@@ -31,13 +31,23 @@ class Connection(Protocol):
 
 class Database(Connection, Protocol):
     dialect: str  # "sqlite" or "postgresql"
-    name: str  # for messages: a path, or a URL without its password
+    name: str  # for messages: a path, or the database and its server (never a URL)
 
     def transaction(self) -> AbstractAsyncContextManager[Connection]: ...
 
     async def close(self) -> None: ...
 
     async def ping(self) -> bool: ...
+
+    async def schema_version(self) -> int: ...
+
+    async def migrate(self, steps: list[Migration]) -> None: ...
+
+    # For copying a store (`briefbot migrate-db`): each column's kind ("text", "integer",
+    # "real"), and making generated ids follow ids that were copied in.
+    async def columns(self, table: str) -> dict[str, str]: ...
+
+    async def ids_follow(self, tx: Connection, table: str, column: str) -> None: ...
 
 
 async def fetch_one(db: Connection, sql: str, params: Params = ()) -> Any | None:

@@ -32,6 +32,7 @@ def _settings(r: Any) -> GuildSettings:
         digest_enabled=bool(r["digest_enabled"]),
         joined_at=time_of(r["joined_at"]),
         left_at=time_of(r["left_at"]),
+        version=int(r["version"]),
     )
 
 
@@ -113,7 +114,15 @@ class Guilds:
             await record(
                 tx, self._clock, actor, "settings", guild_id, None, _plain(before), _plain(after)
             )
+            await bump(tx, guild_id)
         return await self.get(guild_id)
+
+    async def changed_since(self, version: int) -> list[tuple[int, int]]:
+        """(server, its version) for every server changed after `version` (indexed)."""
+        rows = await self._db.fetch(
+            "SELECT guild_id, version FROM guilds WHERE version > ? ORDER BY guild_id", (version,)
+        )
+        return [(int(r["guild_id"]), int(r["version"])) for r in rows]
 
     async def digest_guilds(self) -> list[GuildSettings]:
         rows = await self._db.fetch(

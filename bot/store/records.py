@@ -98,6 +98,8 @@ class GuildSettings:
     digest_enabled: bool = False
     joined_at: datetime | None = None
     left_at: datetime | None = None
+    # The change counter at this server's last overlay or settings change (any process's).
+    version: int = 0
 
 
 @dataclass(frozen=True)

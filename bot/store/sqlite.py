@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Coroutine, Sequence
 from contextlib import asynccontextmanager
@@ -72,6 +73,7 @@ class SQLiteDatabase:
         self._inner = _Conn(conn, self)
         self.path = path
         self.name = str(path)
+        self.where = f"the database {path}"
         self.timeout = timeout
         self._inode = _inode(path)
 
@@ -81,12 +83,13 @@ class SQLiteDatabase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"cannot create the data folder {path.parent}: {exc.strerror}"
+                f"cannot create the data folder {path.parent}: {exc.strerror}", str(path.parent)
             ) from None
         try:
             conn = await aiosqlite.connect(path, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the database {path}: {exc}") from None
+            where = f"the database {path}"
+            raise StoreError(f"cannot open {where}: {exc}", where) from None
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path, timeout)
         try:
@@ -96,11 +99,13 @@ class SQLiteDatabase:
             await conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             await conn.close()
-            raise explain(str(exc), str(path), timeout) from None
+            raise explain(
+                str(exc), f"the database {path}", timeout, no_space=_no_space(path)
+            ) from None
         return db
 
     def error(self, exc: sqlite3.Error) -> StoreError:
-        return explain(str(exc), self.name, self.timeout)
+        return explain(str(exc), self.where, self.timeout, no_space=_no_space(self.path))
 
     def vanished(self) -> bool:
         """True when the file we opened is no longer where it was (its folder was deleted or
@@ -125,7 +130,7 @@ class SQLiteDatabase:
         async with self._lock:
             if self.vanished():
                 raise StoreUnavailable(
-                    f"the database {self.name} is gone (was its folder removed?); not writing"
+                    f"{self.where} is gone (was its folder removed?); not writing", self.where
                 )
             try:
                 await self._inner.execute("BEGIN IMMEDIATE")
@@ -170,6 +175,15 @@ class SQLiteDatabase:
             finally:
                 await self._conn.execute("PRAGMA foreign_keys = ON")
 
+    async def columns(self, table: str) -> dict[str, str]:
+        """Column -> 'text', 'integer' or 'real', in table order (for copying a store)."""
+        kinds = {"INTEGER": "integer", "REAL": "real"}
+        rows = await self.fetch(f"PRAGMA table_info({table})")
+        return {r["name"]: kinds.get(str(r["type"]).upper(), "text") for r in rows}
+
+    async def ids_follow(self, tx: Connection, table: str, column: str) -> None:
+        """Nothing to do: an INTEGER PRIMARY KEY always continues after the largest id."""
+
     async def ping(self) -> bool:
         try:
             await self.fetch("SELECT 1")
@@ -180,6 +194,15 @@ class SQLiteDatabase:
     async def close(self) -> None:
         async with self._lock:
             await self._conn.close()
+
+
+def _no_space(path: Path) -> bool:
+    """Whether the disk holding the database is full (SQLite, failing to grow its shared-memory
+    file there, reports only a "disk I/O error")."""
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _inode(path: Path) -> tuple[int, int] | None:

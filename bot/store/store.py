@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from bot.database_url import is_postgres, parse
 from bot.store.activity import Asks
 from bot.store.articles import Articles
 from bot.store.audit import AuditLog
@@ -22,6 +23,17 @@ from bot.store.digests import Digests
 from bot.store.entries import Entries
 from bot.store.guilds import Guilds
 from bot.store.sqlite import SQLiteDatabase
+
+
+async def open_database(target: str | Path, timeout: float = 5.0) -> Database:
+    """The backend for a location; PostgreSQL's driver is imported only when it is used."""
+    if is_postgres(target):
+        from bot.store.postgres import PostgresDatabase
+
+        return await PostgresDatabase.open(str(target), timeout)
+    location = parse(target)
+    assert isinstance(location, Path)
+    return await SQLiteDatabase.open(location, timeout)
 
 
 class Store:
@@ -36,9 +48,12 @@ class Store:
         self.audit = AuditLog(db, clock)
 
     @classmethod
-    async def open(cls, path: Path, timeout: float = 5.0, clock: Clock = utc_now) -> Store:
-        """Open (creating and migrating as needed) the SQLite file at `path`."""
-        db = await SQLiteDatabase.open(path, timeout)
+    async def connect(
+        cls, target: str | Path, timeout: float = 5.0, clock: Clock = utc_now
+    ) -> Store:
+        """Open the store at `target` (a SQLite path, a `sqlite:///` or a `postgresql://` URL),
+        creating and migrating it as needed."""
+        db = await open_database(target, timeout)
         try:
             await db.migrate(migrations(db.dialect))
         except BaseException:
@@ -46,17 +61,30 @@ class Store:
             raise
         return cls(db, clock)
 
+    @classmethod
+    async def open(cls, path: Path, timeout: float = 5.0, clock: Clock = utc_now) -> Store:
+        """The SQLite file at `path` (the older spelling of `connect`)."""
+        return await cls.connect(path, timeout, clock)
+
     @property
     def name(self) -> str:
         return self.db.name
 
     async def schema_version(self) -> int:
-        return await self.db.schema_version()  # type: ignore[attr-defined, no-any-return]
+        return await self.db.schema_version()
 
     async def version(self) -> int:
         """The change counter: it moves on every curation write, in any process."""
         row = await fetch_one(self.db, "SELECT value FROM meta WHERE key = 'version'")
         return int(row["value"]) if row else 0
+
+    async def versions(self) -> tuple[int, str | None]:
+        """The change counter, and its value at the base's last change (None: never)."""
+        rows = await self.db.fetch(
+            "SELECT key, value FROM meta WHERE key = 'version' OR key = 'base_version'"
+        )
+        found = {r["key"]: r["value"] for r in rows}
+        return int(found.get("version", 0)), found.get("base_version")
 
     async def meta(self, key: str) -> str | None:
         row = await fetch_one(self.db, "SELECT value FROM meta WHERE key = ?", (key,))

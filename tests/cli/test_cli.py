@@ -146,6 +146,35 @@ def test_chat_answers_until_quit(tmp_path: Path) -> None:
     assert [q for q, _ in logged(tmp_path)] == ["who is flynn"]
 
 
+def test_chat_follows_up_on_the_last_answer(tmp_path: Path) -> None:
+    """In the chat, "what else did he say?" continues "who is peskov"; help is no answer."""
+    result = run(tmp_path, "chat", stdin="help\nwho is peskov\nwhat else did he say?\n")
+    assert result.returncode == 0, result.stderr
+    replies = result.stdout.split("briefbot> ")[1:]
+    assert "I'm briefbot." in replies[0] and "Try, for example:" in replies[0]
+    assert "Kremlin spokesman" in replies[1]
+    assert replies[2].startswith("(Who ") and "Peskov" in replies[2]
+    assert "couldn't find a question" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "says"),
+    [
+        ("help", "help", "I'm briefbot."),
+        ("hi", "help", "Hi! I'm briefbot."),
+        ("who wrote this article?", "about", "The article doesn't name its author"),
+        ("when was it published?", "about", "The article doesn't say when it was published"),
+    ],
+)
+def test_talk_is_never_an_answer_in_json(
+    tmp_path: Path, question: str, reply: str, says: str
+) -> None:
+    """Help and the article's metadata stay `answered: false`, with `reply` and `message`."""
+    data = json.loads(run(tmp_path, "ask", "--json", question).stdout)
+    assert (data["answered"], data["entry_id"], data["reply"]) == (False, None, reply)
+    assert data["message"].startswith(says)
+
+
 def test_chat_ends_at_end_of_input(tmp_path: Path) -> None:
     """Ctrl-D (EOF) ends the chat cleanly."""
     result = run(tmp_path, "chat", stdin="@everyone\n")

@@ -53,7 +53,10 @@ def test_version() -> None:
 
 def test_init_makes_a_site_ready_to_chat(site: Path) -> None:
     """init lays out knowledge/, seeds/ (with the third-party note), data/ and a private .env."""
-    assert [p.name for p in (site / "knowledge").iterdir()] == ["trump-russia.yaml"]
+    assert sorted(p.name for p in (site / "knowledge").iterdir()) == [
+        "aliases.yaml",
+        "trump-russia.yaml",
+    ]
     assert sorted(p.suffix for p in (site / "seeds").iterdir()) == [".md", ".txt"]
     assert (site / "data").is_dir() and (site / ".env").stat().st_mode & 0o077 == 0
     chat = briefbot(site, "chat", "--no-log", stdin="who is flynn\nquit\n")

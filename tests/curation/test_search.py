@@ -32,6 +32,22 @@ def test_find_entries_best_first(entries: tuple[Entry, ...], query: str, first: 
     assert find_entries(entries, query)[0].id == first
 
 
+@pytest.mark.parametrize(
+    ("query", "irrelevant"),
+    [
+        ("secretary of state", "champagne-bottles"),  # "state" alone, in a long answer
+        ("iran deal", "article-argument"),  # "iraq" is one letter from "iran"
+        ("nato", "global-survey"),
+    ],
+)
+def test_find_entries_lists_only_relevant_entries(
+    entries: tuple[Entry, ...], query: str, irrelevant: str
+) -> None:
+    """Every word of the query must be in an entry for /qa list to find it."""
+    found = [e.id for e in find_entries(entries, query)]
+    assert found and irrelevant not in found
+
+
 def test_find_entries_without_a_query_lists_all_by_id(entries: tuple[Entry, ...]) -> None:
     """An empty query lists every entry in id order."""
     found = find_entries(entries, "  ")

@@ -31,7 +31,7 @@ async def test_slash_ask_answers_with_embed_quote_and_source(
     assert "Trump: Russia’s Chance for Friendship?" in embed["fields"][0]["value"]
     assert "If it was only so simple…" in embed["fields"][0]["value"]
     assert reply["allowed_mentions"] == NO_PINGS
-    assert [b["label"] for b in buttons(reply)] == ["Helpful", "Not helpful"]
+    assert [b["label"] for b in buttons(reply)] == ["Helpful", "Not helpful", "Delete"]
     asked = await inspect_store.logged(briefbot)
     assert asked == [("who said mutual trust takes years?", "slash", 1)]
 
@@ -54,7 +54,7 @@ async def test_feedback_buttons_record_one_vote(
 ) -> None:
     """Helpful / Not helpful are recorded per user, with a private thank-you."""
     reply = await (await standin.slash("ask", {"question": "who is flynn"})).reply()
-    helpful, not_helpful = buttons(reply)
+    helpful, not_helpful, _ = buttons(reply)
     click = await standin.click(helpful["custom_id"], reply["message"], user=Ids.MEMBER)
     thanks = await click.reply()
     assert thanks["ephemeral"] and "Thanks" in thanks["content"]
@@ -104,6 +104,7 @@ async def test_out_of_scope_is_declined_and_queued(
     question = "what's the weather like in paris today?"
     reply = await (await standin.slash("ask", {"question": question})).reply()
     assert reply["content"].startswith("Sorry — the article doesn't say")
+    assert reply["ephemeral"]  # a decline is for the asker, not the channel
     assert reply["embeds"] == [] and reply["components"] == []
     assert reply["allowed_mentions"] == NO_PINGS
     assert await inspect_store.queue_count(briefbot) == 1

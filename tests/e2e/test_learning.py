@@ -47,7 +47,8 @@ async def test_a_click_is_taught_with_one_click(
     description = queue["embeds"][0]["description"]
     assert "Members' clicks suggest" in description and "(2 members)" in description
     teach = next(c for c in components(queue) if c["label"] == "Teach 1")
-    taught = await (await standin.click(teach["custom_id"], queue, user=Ids.MODERATOR)).reply()
+    click = await standin.click(teach["custom_id"], queue, user=Ids.MODERATOR)
+    taught = await click.followup()
     assert "now leads to" in taught["content"] and taught["ephemeral"]
     again = await ask(standin, vague, Ids.MEMBER, Ids.DIGEST)
     assert again["embeds"] and again["embeds"][0]["title"] == vague

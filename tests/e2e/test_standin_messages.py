@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import discord
@@ -140,3 +141,38 @@ async def test_an_overlong_nonce_is_refused(probe: Probe) -> None:
     with pytest.raises(discord.HTTPException) as err:
         await send_with_nonce(probe, "n" * 26, "x")
     assert err.value.code == 50035 and "nonce" in err.value.text
+
+
+# -- a send that never comes back ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("after_create", [False, True])
+async def test_a_stalled_send_is_held_until_released(
+    probe: Probe, standin: DiscordStandIn, after_create: bool
+) -> None:
+    """The next send to a channel is held, before or after Discord creates the message; once
+    released the sender hears back, and later sends go straight through."""
+    stall = standin.stall_next_send(Ids.DIGEST, after_create=after_create)
+    sending = asyncio.ensure_future(text_channel(probe, Ids.DIGEST).send("held"))
+    await stall.until_reached()
+    assert not sending.done()
+    contents = [m["content"] for m in standin.history(Ids.DIGEST)]
+    assert contents == (["held"] if after_create else [])
+    stall.release()
+    sent = await sending
+    assert [m["id"] for m in standin.history(Ids.DIGEST)] == [str(sent.id)]
+    await text_channel(probe, Ids.DIGEST).send("next")  # not held
+
+
+@pytest.mark.parametrize("after_create", [False, True])
+async def test_an_abandoned_send_fails_and_keeps_what_discord_made(
+    probe: Probe, standin: DiscordStandIn, after_create: bool
+) -> None:
+    """Abandoned (its sender crashed): the request fails; a message created before stays."""
+    stall = standin.stall_next_send(Ids.DIGEST, after_create=after_create)
+    sending = asyncio.ensure_future(text_channel(probe, Ids.DIGEST).send("held"))
+    await stall.until_reached()
+    stall.abandon()
+    with pytest.raises(discord.HTTPException):
+        await sending
+    assert len(standin.history(Ids.DIGEST)) == (1 if after_create else 0)

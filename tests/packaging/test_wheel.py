@@ -71,7 +71,8 @@ def test_wheel_carries_the_sample_and_the_licences(installed: Path) -> None:
     """The wheel holds the sample article, its curated store and the licence notes."""
     (wheel,) = installed.parent.joinpath("dist").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for expected in ("bot/sample/knowledge/trump-russia.yaml", "bot/sample/seeds/README.md"):
+    sample = ("knowledge/trump-russia.yaml", "knowledge/aliases.yaml", "seeds/README.md")
+    for expected in (f"bot/sample/{name}" for name in sample):
         assert expected in names
     assert any(n.startswith("bot/sample/seeds/") and n.endswith(".txt") for n in names)
     assert any(n.endswith("licenses/LICENSE") for n in names)

@@ -1,4 +1,5 @@
-"""A real store on a real SQLite file per test, and the curated article as sync input."""
+"""A real store per test on each backend (`location`, in tests/conftest.py: a SQLite file, and
+a PostgreSQL schema of its own), and the curated article as sync input."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from bot.store.records import SyncReport
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "data" / "briefbot.sqlite3")
+async def store(location: str | Path) -> AsyncIterator[Store]:
+    opened = await Store.connect(location)
     yield opened
     await opened.close()
 

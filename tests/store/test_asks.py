@@ -27,13 +27,12 @@ async def test_an_ask_has_its_id_at_once_and_its_row_after_a_flush(store: Store)
     assert (await store.asks.get(first))["entry_id"] == "person-flynn"
 
 
-async def test_waiting_asks_survive_a_clean_shutdown(tmp_path: Path) -> None:
+async def test_waiting_asks_survive_a_clean_shutdown(location: str | Path) -> None:
     """Closing the store writes what waits; ids keep rising after a restart."""
-    path = tmp_path / "db.sqlite3"
-    opened = await Store.open(path)
+    opened = await Store.connect(location)
     last = await opened.asks.log(ask("q1"))
     await opened.close()
-    reopened = await Store.open(path)
+    reopened = await Store.connect(location)
     assert await reopened.asks.get(last) is not None
     assert await reopened.asks.log(ask("q2")) > last
     await reopened.close()

@@ -132,7 +132,7 @@ async def migrated(tmp_path: Path, checked):
 
 async def test_references_survive(migrated: Store) -> None:
     """Logged asks, feedback, audit records and digests keep their ids and entries."""
-    assert await migrated.schema_version() == 2
+    assert await migrated.schema_version() == 3
     first = await migrated.asks.get(1)
     assert (first["article_id"], first["entry_id"], first["guild_id"]) == (A, "person-flynn", GUILD)
     assert (await migrated.asks.stats(int(GUILD)))["helpful"] == 1

@@ -12,6 +12,14 @@ from bot.store import Store, StoreError, StoreUnavailable
 from bot.store.records import AskRecord
 
 
+async def test_a_new_file_uses_wal_journaling(tmp_path: Path) -> None:
+    """Readers never wait for the writer: the file is in WAL mode."""
+    store = await Store.open(tmp_path / "db.sqlite3")
+    rows = await store.db.fetch("PRAGMA journal_mode")
+    assert rows[0][0] == "wal"
+    await store.close()
+
+
 async def test_unusable_database_is_a_clear_error(tmp_path: Path) -> None:
     """A file that is not a database gives a StoreError naming it."""
     path = tmp_path / "junk.sqlite3"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app.checks import is_moderator
+from bot.app.checks import is_moderator, require_guild_owner, require_moderator
 from bot.app.client import BriefBot
-from bot.app.errors import NotModerator, UserFacingError
+from bot.app.errors import UserFacingError
 from bot.app.render import clip, neutral
+from bot.app.reported import ReportingView
 from bot.service import Audience
 from bot.text.plural import count
 
@@ -30,9 +33,12 @@ class Config(
     def __init__(self, bot: BriefBot) -> None:
         self.bot = bot
 
-    async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
-        if not await is_moderator(interaction):
-            raise NotModerator()
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        command = interaction.command.name if interaction.command else ""
+        if command == "forget":
+            await require_guild_owner(interaction)  # the owner, moderator or not
+        else:
+            await require_moderator(interaction)
         return True
 
     @app_commands.command(name="askchannel", description="Answer every message in a channel")
@@ -175,9 +181,6 @@ class Config(
         name="forget", description="Erase everything briefbot keeps for this server"
     )
     async def forget(self, interaction: discord.Interaction[BriefBot]) -> None:
-        guild = interaction.guild
-        if guild is None or interaction.user.id != guild.owner_id:
-            raise UserFacingError("Only the server's owner can erase its data.")
         view = ConfirmForget(interaction.user.id)
         await interaction.response.send_message(
             "This erases this server's questions, feedback, review queue, its own entries and"
@@ -188,14 +191,16 @@ class Config(
         )
 
 
-class ConfirmForget(discord.ui.View):
+class ConfirmForget(ReportingView):
+    where = "the /config forget confirmation"
+
     def __init__(self, owner_id: int) -> None:
         super().__init__(timeout=120)
         self.owner_id = owner_id
 
-    async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
-        guild = interaction.guild
-        return guild is not None and interaction.user.id == guild.owner_id == self.owner_id
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        await require_guild_owner(interaction)  # checked again when the erasing is applied
+        return interaction.user.id == self.owner_id
 
     @discord.ui.button(label="Erase everything", style=discord.ButtonStyle.danger)
     async def erase(

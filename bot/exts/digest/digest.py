@@ -6,6 +6,7 @@ import logging
 import secrets
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import available_timezones
 
 import discord
@@ -18,13 +19,22 @@ from bot.app.client import BriefBot
 from bot.app.errors import UserFacingError
 from bot.digest.assemble import assemble_digests
 from bot.digest.content import Digest as DigestPart
-from bot.digest.schedule import ScheduleError, due_day, local_day, parse_time, parse_zone
+from bot.digest.schedule import (
+    ScheduleError,
+    due_day,
+    local_day,
+    parse_time,
+    parse_zone,
+    scheduled_at,
+)
 from bot.exts.digest.embed import digest_embeds
-from bot.store.records import GuildSettings
+from bot.store.records import DigestRecord, GuildSettings
 
 log = logging.getLogger(__name__)
 NONE = discord.AllowedMentions.none()
 DEFAULT_TIME, DEFAULT_ZONE = "09:00", "UTC"
+HISTORY_LOOKED_AT = 100  # one page of the channel's history, newest first
+TOO_LATE = "not posted: the bot stopped before sending it and came back after the catch-up window"
 
 
 # Registered for Manage Server by default (Discord hides it from others; a server can open it
@@ -45,7 +55,7 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
     async def cog_unload(self) -> None:
         self.scheduler.cancel()
 
-    async def interaction_check(self, interaction: discord.Interaction[BriefBot]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         await require_moderator(interaction)
         return True
 
@@ -78,9 +88,11 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
         assert settings.digest_channel_id is not None
         channel = await self._channel(settings.digest_channel_id)
         digests = await self._digests(settings, day)
-        message = await channel.send(
-            embeds=digest_embeds(digests), allowed_mentions=NONE, nonce=nonce
-        )
+        embeds = digest_embeds(digests)
+        if nonce:
+            message = await channel.send(embeds=embeds, allowed_mentions=NONE, nonce=nonce)
+        else:
+            message = await channel.send(embeds=embeds, allowed_mentions=NONE)
         new = [d.article.id for d in digests if d.new]
         if new:
             await self.bot.service.mark_featured(settings.guild_id, new, digests[0].day.isoformat())
@@ -97,15 +109,19 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
     async def _wait_until_ready(self) -> None:
         await self.bot.wait_until_ready()
 
-    async def _post_due_digests(self) -> None:
-        await self._recover_unsent()
-        now = self.bot.clock()
+    def _catch_up(self) -> timedelta:
         # Never narrower than two ticks: with no catch-up at all, a tick must still see the time.
-        catch_up = max(
+        return max(
             timedelta(minutes=self.bot.settings.digest_catchup_minutes),
             timedelta(seconds=2 * self.bot.settings.digest_tick_seconds),
         )
+
+    async def _post_due_digests(self) -> None:
+        await self._recover_unsent()
+        now, catch_up = self.bot.clock(), self._catch_up()
         for settings in await self.bot.service.digest_guilds():
+            if not self.bot.serves(settings.guild_id):
+                continue  # another process's shard posts it (the claim would stop a double)
             try:
                 await self._post_if_due(settings, now, catch_up)
             except Exception:  # one guild's trouble must not hold up the others
@@ -171,7 +187,8 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
     async def _recover_unsent(self) -> None:
         """A day claimed but never marked sent (a crash came between): first look for that
         day's digest among the bot's recent messages in the channel, and only then send it
-        again (with the recorded nonce, which Discord honours for a few minutes)."""
+        again (with the recorded nonce, which Discord honours for a few minutes) if it is
+        still within the catch-up window; past it, the day is recorded as missed."""
         service = self.bot.service
         for record in await service.unsent_digests():
             if (record.guild_id, record.local_date) in self._sending:
@@ -179,27 +196,49 @@ class Digest(commands.GroupCog, group_name="digest", group_description="The dail
             if record.channel_id is None or self.bot.get_guild(record.guild_id) is None:
                 continue  # not one of this process's servers
             try:
-                posted = await self._find_posted(record.channel_id, record.local_date)
-                if posted is not None:
-                    await service.finish_digest(
-                        record.guild_id, record.local_date, "sent", posted.id, "recovered"
-                    )
-                    continue
-                settings = await service.guild_settings(record.guild_id)
-                settings = replace(settings, digest_channel_id=record.channel_id)
-                await self._deliver(
-                    settings, date.fromisoformat(record.local_date), record.nonce or ""
-                )
+                await self._recover(record)
             except Exception:  # one guild's trouble must not hold up the others
                 log.exception("recovering the digest of guild %s failed", record.guild_id)
 
+    async def _recover(self, record: DigestRecord) -> None:
+        service = self.bot.service
+        assert record.channel_id is not None
+        posted = await self._find_posted(record.channel_id, record.local_date)
+        if posted is not None:
+            await service.finish_digest(
+                record.guild_id, record.local_date, "sent", posted.id, "recovered"
+            )
+            log.info(
+                "digest for guild %s (%s) was posted: recorded", record.guild_id, record.local_date
+            )
+            return
+        settings = await service.guild_settings(record.guild_id)
+        day = date.fromisoformat(record.local_date)
+        if self._too_late(settings, day):
+            await service.finish_digest(
+                record.guild_id, record.local_date, "failed", detail=TOO_LATE
+            )
+            log.warning("digest for guild %s (%s) %s", record.guild_id, day, TOO_LATE)
+            return
+        settings = replace(settings, digest_channel_id=record.channel_id)
+        await self._deliver(settings, day, record.nonce or "")
+
+    def _too_late(self, settings: GuildSettings, day: date) -> bool:
+        at, zone = settings.digest_time or DEFAULT_TIME, settings.digest_tz or DEFAULT_ZONE
+        try:
+            due = scheduled_at(day, parse_time(at), parse_zone(zone))
+        except ScheduleError:
+            return True
+        return self.bot.clock() > due + self._catch_up()
+
     async def _find_posted(self, channel_id: int, day: str) -> discord.Message | None:
+        """The day's digest among the bot's recent messages in the channel (one page)."""
         channel = await self._channel(channel_id)
         assert self.bot.user is not None
-        async for message in channel.history(limit=50):  # type: ignore[attr-defined]
+        async for message in channel.history(limit=HISTORY_LOOKED_AT):  # type: ignore[attr-defined]
             if message.author.id != self.bot.user.id:
                 continue
-            if any(day in (embed.footer.text or "") for embed in message.embeds):
+            if any((embed.footer.text or "").startswith(day) for embed in message.embeds):
                 return message
         return None
 

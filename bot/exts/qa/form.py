@@ -51,7 +51,7 @@ class Draft:
 def _input(
     text: str, description: str, value: str, limit: int, *, long: bool = True, required: bool = True
 ) -> tuple[discord.ui.Label[Any], discord.ui.TextInput[Any]]:
-    field = discord.ui.TextInput(
+    field: discord.ui.TextInput[Any] = discord.ui.TextInput(
         custom_id=text.lower(),
         style=discord.TextStyle.paragraph if long else discord.TextStyle.short,
         default=value or None,

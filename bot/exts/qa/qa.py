@@ -7,6 +7,7 @@ Everything here changes this server only; the shared base changes through the kn
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -14,6 +15,7 @@ from discord.ext import commands
 
 from bot.app.checks import is_moderator, require_moderator, require_owner
 from bot.app.client import BriefBot
+from bot.app.errors import UserFacingError
 from bot.app.render import neutral
 from bot.curation import changes, files
 from bot.curation.context import entry_or_refuse
@@ -21,9 +23,13 @@ from bot.curation.search import entry_choices, queue_choices
 from bot.exts.qa import format as fmt
 from bot.exts.qa import pages
 from bot.exts.qa.form import EditForm
-from bot.exts.qa.views import ConfirmRemove, EvidencePicker, Pager, TeachProposals, actor_of
+from bot.exts.qa.pager import PAGER_ITEMS, pager_view
+from bot.exts.qa.views import ConfirmRemove, EvidencePicker, actor_of
+from bot.exts.qa.why import choice_name as why_choice
+from bot.exts.qa.why import why_embed
 from bot.knowledge.schema import KINDS
 from bot.service import Audience, BriefingService
+from bot.store import StoreError
 
 NONE = discord.AllowedMentions.none()
 Interaction = discord.Interaction[BriefBot]
@@ -37,7 +43,7 @@ async def _thinking(interaction: Interaction) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
 
 
-async def _say(interaction: Interaction, text: str, **kwargs: object) -> None:
+async def _say(interaction: Interaction, text: str, **kwargs: Any) -> None:
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE, **kwargs)
 
 
@@ -55,7 +61,7 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
     def service(self) -> BriefingService:
         return self.bot.service
 
-    async def interaction_check(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         command = interaction.command.name if interaction.command else ""
         if command in OWNER_COMMANDS:
             await require_owner(interaction)  # the owner need not moderate the server they use
@@ -63,19 +69,16 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
             await require_moderator(interaction)
         return True
 
-    async def _page(
-        self, interaction: Interaction, fetch: pages.FetchPage, extra: discord.ui.View | None = None
-    ) -> None:
-        pager = Pager(interaction.user.id, fetch)
-        embed, more = await pager.first()
-        if extra is not None:
-            for item in extra.children:
-                pager.add_item(item)
-        view = pager if more or extra is not None else discord.utils.MISSING
+    async def _page(self, interaction: Interaction, kind: str, arg: str = "") -> None:
+        """The first page of a list, privately; its buttons turn pages even after a restart."""
+        page = await pages.page_of(self.service, interaction.guild_id, kind, 0, arg)
+        view = pager_view(kind, 0, interaction.user.id, arg, page)
         await interaction.response.send_message(
-            embed=embed, view=view, ephemeral=True, allowed_mentions=NONE
+            embed=page.embed,
+            view=view if view.children else discord.utils.MISSING,
+            ephemeral=True,
+            allowed_mentions=NONE,
         )
-        pager.origin = interaction
 
     # -- changing entries ---------------------------------------------------------------------
 
@@ -171,23 +174,23 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
 
     @app_commands.command(name="list", description="List entries, optionally matching a search")
-    @app_commands.describe(query="Words to look for in ids, questions and answers")
-    async def list_(self, interaction: Interaction, query: str | None = None) -> None:
-        await self._page(interaction, pages.entries(self.service, _audience(interaction), query))
+    @app_commands.describe(query="Words to look for in ids, tags, questions and answers")
+    async def list_(
+        self,
+        interaction: Interaction,
+        query: app_commands.Range[str, 1, pages.ARG_MAX] | None = None,
+    ) -> None:
+        await self._page(interaction, pages.LIST, " ".join((query or "").split()))
 
     @app_commands.command(name="unanswered", description="Questions briefbot could not answer")
     async def unanswered(self, interaction: Interaction) -> None:
-        assert interaction.guild_id is not None
-        proposals = await self.service.proposals(interaction.guild_id)
-        teach = TeachProposals(interaction.user.id, proposals[: fmt.PROPOSALS_SHOWN])
-        fetch = pages.queue(self.service, interaction.guild_id, proposals)
-        await self._page(interaction, fetch, teach if teach.children else None)
+        await self._page(interaction, pages.UNANSWERED)
 
     @app_commands.command(name="history", description="Who changed what here, latest first")
     @app_commands.describe(entry="Only this entry's history (optional)")
     async def history(self, interaction: Interaction, entry: str | None = None) -> None:
         key = entry_or_refuse(self.service, _audience(interaction), entry).key if entry else None
-        await self._page(interaction, pages.history(self.service, interaction.guild_id, key))
+        await self._page(interaction, pages.HISTORY, pages.entry_arg(key) if key else "")
 
     @app_commands.command(name="stats", description="This server's entries, asks and feedback")
     async def stats(self, interaction: Interaction) -> None:
@@ -197,6 +200,33 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         figures["phrasings"] = sum(len(e.alternates) for e in view.entries.values())
         embed = fmt.stats_embed(figures)
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
+
+    @app_commands.command(name="why", description="Why an ask got the reply it got")
+    @app_commands.describe(ask="A recent ask in this server (type to search)")
+    async def why(self, interaction: Interaction, ask: str) -> None:
+        assert interaction.guild_id is not None
+        row = (
+            await self.service.logged_ask(interaction.guild_id, int(ask)) if ask.isdigit() else None
+        )
+        if row is None:
+            raise UserFacingError(
+                "Pick an ask from the list as you type: that one is not on record here."
+            )
+        now = self.service.evaluate(row["question"], _audience(interaction))
+        embed = why_embed(row, now)
+        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
+
+    @why.autocomplete("ask")
+    async def why_autocomplete(self, interaction: Interaction, current: str) -> Choices:
+        if not await is_moderator(interaction) or interaction.guild_id is None:
+            return []
+        try:
+            rows = await self.service.recent_asks(interaction.guild_id, limit=200)
+        except StoreError:
+            return []
+        needle = current.lower().strip()
+        found = [r for r in rows if needle in r["question"].lower()][:25]
+        return [app_commands.Choice(name=why_choice(r), value=str(r["id"])) for r in found]
 
     # -- files --------------------------------------------------------------------------------
 
@@ -279,4 +309,5 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
 
 
 async def setup(bot: BriefBot) -> None:
+    bot.add_dynamic_items(*PAGER_ITEMS)
     await bot.add_cog(QA(bot))

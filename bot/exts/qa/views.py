@@ -1,5 +1,5 @@
-"""The buttons of /qa: a pager, the remove confirmation, the evidence picker of /qa add and the
-Teach buttons of /qa unanswered (the edit form is in form.py).
+"""The buttons of /qa: the remove confirmation and the evidence picker of /qa add (the edit
+form is in form.py; the pagers and Teach buttons, which outlive restarts, in pager.py).
 
 They belong to one moderator's ephemeral reply. Every button that changes something checks
 again that the person is (still) a moderator when it is clicked.
@@ -8,19 +8,18 @@ again that the person is (still) a moderator when it is clicked.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot.app.checks import require_moderator
-from bot.app.errors import report
 from bot.app.render import clip
-from bot.curation.changes import add_entry, remove_entry, teach
+from bot.app.reported import ReportingView
+from bot.curation.changes import add_entry, remove_entry
 from bot.curation.context import Actor
 from bot.curation.evidence import Source
 from bot.models import Entry, Evidence
-from bot.store.records import Proposal
 
 if TYPE_CHECKING:
     from bot.app.client import BriefBot
@@ -29,16 +28,15 @@ log = logging.getLogger(__name__)
 NONE = discord.AllowedMentions.none()
 NOT_YOURS = "Only the moderator who ran this command can use these buttons."
 
-# A page: its embed and whether a next page exists.
-FetchPage = Callable[[int], Awaitable[tuple[discord.Embed, bool]]]
-
 
 def actor_of(interaction: discord.Interaction[Any]) -> Actor:
     return Actor(interaction.user.id, interaction.guild_id)
 
 
-class OwnedView(discord.ui.View):
+class OwnedView(ReportingView):
     """A view only the moderator who asked for it may use."""
+
+    where = "a /qa button"
 
     def __init__(self, owner_id: int, timeout: float) -> None:
         super().__init__(timeout=timeout)
@@ -60,47 +58,6 @@ class OwnedView(discord.ui.View):
                 await self.origin.edit_original_response(view=None)
             except discord.HTTPException:
                 pass
-
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report(interaction.client, interaction, error, "a /qa button")
-
-
-class Pager(OwnedView):
-    """Prev/Next through pages fetched on demand."""
-
-    def __init__(self, owner_id: int, fetch: FetchPage, timeout: float = 600) -> None:
-        super().__init__(owner_id, timeout)
-        self.fetch = fetch
-        self.page = 0
-
-    async def first(self) -> tuple[discord.Embed, bool]:
-        embed, more = await self.fetch(0)
-        self._update(more)
-        return embed, more
-
-    def _update(self, more: bool) -> None:
-        self.previous.disabled = self.page == 0
-        self.next.disabled = not more
-
-    async def _turn(self, interaction: discord.Interaction[Any], step: int) -> None:
-        self.page = max(0, self.page + step)
-        embed, more = await self.fetch(self.page)
-        self._update(more)
-        await interaction.response.edit_message(embed=embed, view=self, allowed_mentions=NONE)
-
-    @discord.ui.button(label="Prev", custom_id="bb:qa:prev", style=discord.ButtonStyle.secondary)
-    async def previous(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Pager]
-    ) -> None:
-        await self._turn(interaction, -1)
-
-    @discord.ui.button(label="Next", custom_id="bb:qa:next", style=discord.ButtonStyle.secondary)
-    async def next(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Pager]
-    ) -> None:
-        await self._turn(interaction, 1)
 
 
 class ConfirmRemove(OwnedView):
@@ -211,34 +168,3 @@ class EvidencePicker(OwnedView):
         await interaction.edit_original_response(
             content=added_text(entry), view=None, allowed_mentions=NONE
         )
-
-
-class TeachProposals(OwnedView):
-    """One Teach button per question members' clicks proposed for an entry: one click teaches."""
-
-    def __init__(self, owner_id: int, proposals: Sequence[Proposal], timeout: float = 600) -> None:
-        super().__init__(owner_id, timeout)
-        for number, proposal in enumerate(proposals, 1):
-            button: discord.ui.Button[TeachProposals] = discord.ui.Button(
-                label=f"Teach {number}", style=discord.ButtonStyle.success, row=1
-            )
-            button.callback = self._teacher(proposal, button)  # type: ignore[method-assign]
-            self.add_item(button)
-
-    def _teacher(
-        self, proposal: Proposal, button: discord.ui.Button[TeachProposals]
-    ) -> Callable[[discord.Interaction[Any]], Awaitable[None]]:
-        async def callback(interaction: discord.Interaction[Any]) -> None:
-            await require_moderator(interaction)
-            bot: BriefBot = interaction.client
-            await interaction.response.defer(ephemeral=True, thinking=True)
-            ref = f"{proposal.key[0]}/{proposal.key[1]}"
-            item, entry = await teach(bot.service, actor_of(interaction), proposal.question, ref)
-            button.disabled = True
-            from bot.exts.qa.format import taught_text
-
-            await interaction.followup.send(
-                taught_text(item, entry), ephemeral=True, allowed_mentions=NONE
-            )
-
-        return callback

@@ -13,6 +13,7 @@ from .ids import Ids, shard_of
 from .perms import Overwrite, Perm
 from .recording import Recorded, SentMessage, UploadedFile
 from .server import DiscordStandIn
+from .stall import Stall
 from .world import GuildRef, Where, Who, World
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Role",
     "RunClient",
     "SentMessage",
+    "Stall",
     "StandinClock",
     "Team",
     "TeamMember",

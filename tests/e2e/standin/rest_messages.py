@@ -70,6 +70,10 @@ async def create_message(request: web.Request) -> web.Response:
         return found
     if errors := message_errors(payload, has_files=bool(rec.files)):
         return st.reply(rec, form_error_body(errors), 400)
+    stall = st.stalls.get(found.id)
+    stall = stall if stall is not None and stall.take() else None
+    if stall is not None and not stall.after_create and not await stall.hold():
+        return st.error(rec, 503, 0, "the sender went away")  # nothing was created
     if payload.get("enforce_nonce") and payload.get("nonce") is not None:
         earlier = st.store.recent_nonce(st.world.bot.id, payload["nonce"], st.nonce_window)
         if earlier is not None:  # a retried send: Discord returns the first message, no event
@@ -78,6 +82,8 @@ async def create_message(request: web.Request) -> web.Response:
     msg = st.store.create(found, st.world.bot, payload, rec.files)
     rec.message = normalise_message("create", msg, payload, rec.files)
     await st.echo("MESSAGE_CREATE", msg)
+    if stall is not None and stall.after_create and not await stall.hold():
+        return st.error(rec, 503, 0, "the sender went away")  # the message stays created
     return st.reply(rec, msg)
 
 

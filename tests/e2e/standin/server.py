@@ -17,6 +17,7 @@ from .ids import Ids
 from .interact import InteractionActions
 from .middleware import STATE_KEY, record_requests, unknown_route
 from .recording import Predicate, Recorded, RequestLog, SentMessage, UploadedFile
+from .stall import Stall
 from .state import State
 from .store import MessageStore
 from .world import Failure, Where, World
@@ -68,6 +69,8 @@ class DiscordStandIn(InteractionActions, WorldChanges):
         self.gateway.url = f"ws://127.0.0.1:{self.port}/gateway-ws"
 
     async def stop(self) -> None:
+        for stall in list(self.state.stalls.values()):  # nobody is waiting for them any more
+            stall.abandon()
         await self.gateway.close()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -224,6 +227,13 @@ class DiscordStandIn(InteractionActions, WorldChanges):
         self.world.failures[self.channel(channel).id] = Failure(
             status, code, message, status == 404
         )
+
+    def stall_next_send(self, channel: Where, *, after_create: bool = False) -> Stall:
+        """Hold the next message sent to ``channel``: before Discord creates it, or (with
+        ``after_create``) after, with only the response held. Release or abandon it."""
+        stall = Stall(self.channel(channel).id, after_create)
+        self.state.stalls[stall.channel_id] = stall
+        return stall
 
     def heal_channel(self, channel: Where) -> None:
         self.world.failures.pop(self.channel(channel).id, None)

@@ -12,6 +12,7 @@ from aiohttp import web
 from .commands import CommandRegistry
 from .gateway import Gateway, Intent
 from .recording import Recorded, RequestLog
+from .stall import Stall
 from .store import EPHEMERAL, MessageStore
 from .world import Channel, Persona, World
 
@@ -51,6 +52,7 @@ class State:
     # because older tests click other users' ephemeral prompts; on, such a click raises.
     strict_ephemeral: bool = False
     interactions: dict[int, InteractionRecord] = field(default_factory=dict)
+    stalls: dict[int, Stall] = field(default_factory=dict)  # channel id -> its next send
     errors: list[str] = field(default_factory=list)
     unknown_routes: list[str] = field(default_factory=list)
 
