@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Path("knowledge")
     seeds_dir: Path = Path("seeds")
     log_queries: bool = True
+    # Another model2vec static model for the semantic signal: a folder, or a hub name where the
+    # network allows. None: the model shipped in the package.
+    semantic_model: str | None = None
+    # Keep only the model's leading dimensions (less memory per stored phrasing, some quality).
+    semantic_dimensions: int | None = Field(default=None, ge=16, le=4096)
     max_question_chars: int = Field(default=500, ge=20, le=4000)
     log_level: str = "INFO"
     # "json": one JSON object per line, for log collectors.

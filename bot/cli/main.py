@@ -95,8 +95,11 @@ def _parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure engine latency, throughput and memory")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument(
-        "--sizes", default="1000,10000,100000", help="synthetic store sizes (comma separated)"
+        "--sizes",
+        default="1000,10000,30000,100000",
+        help="realistic store sizes (comma separated)",
     )
+    bench.add_argument("--questions", type=int, default=1000, help="questions per realistic store")
 
     digest = sub.add_parser("digest", help="show the daily digest")
     digest.add_argument("--preview", action="store_true", help="print it here (the default)")
@@ -259,7 +262,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.bench import run_bench
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        return run_bench(settings, sizes, as_json=args.json)
+        return run_bench(settings, sizes, as_json=args.json, questions=args.questions)
     if args.command == "digest":
         from bot.cli.digest import run_digest_preview
 

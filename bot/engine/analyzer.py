@@ -1,8 +1,16 @@
-"""Turns text into matching terms: stopwords out, typos corrected, aliases applied, stemmed."""
+"""Turns text into matching terms: stopwords out, typos corrected, aliases applied, stemmed.
+
+Aliases are scoped: the global ones apply everywhere, an article's own only to that article's
+entries. A question is analysed once with the global aliases, and once more for each article whose
+alias phrases occur in it, so "spokesman" reaches Peskov only in the article that says so.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import hashlib
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import snowballstemmer
 from rapidfuzz import process
@@ -10,10 +18,15 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
+from bot.engine.view import AliasBook
 
 _MIN_CORRECTABLE = 4
 TOPIC_TERM = "summary"
-_CACHE_LIMIT = 50_000
+_CACHE_LIMIT = 200_000
+# Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
+ANALYZER_VERSION = "3"
+
+_Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
@@ -27,41 +40,184 @@ def intents_of(tokens: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# The fact a question asks for, when its first words say so plainly: a time ("when was...",
+# "how long...", "what year...") or a count ("how many..."). An entry that states no time or no
+# number cannot answer it, however close its topic (the gate reads this).
+TIME = "time"
+COUNT = "count"
+_TIME_OPENINGS = {
+    ("when",), ("how", "long"), ("what", "year"), ("what", "date"), ("what", "day"),
+    ("what", "month"), ("which", "year"), ("which", "day"), ("what", "time"),
+}  # fmt: skip
+
+
+def focus_of(tokens: list[str]) -> str | None:
+    start = next((i for i, t in enumerate(tokens) if t in QUESTION_WORDS), None)
+    if start is None:
+        return None
+    tokens = tokens[start:]  # "ok so when was he born": from the question word on
+    if tuple(tokens[:1]) in _TIME_OPENINGS or tuple(tokens[:2]) in _TIME_OPENINGS:
+        return TIME
+    if any(pair == ("how", "many") for pair in itertools.pairwise(tokens)):
+        return COUNT
+    return None
+
+
+_TIME_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday weekend today yesterday tomorrow
+    tonight morning afternoon evening night day days week weeks month months year years decade
+    decades century centuries hour hours minute minutes second seconds ago since until till
+    during earlier later lately recently soon date dated time times era period moment
+    """.split()
+)
+_NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions dozen dozens half
+    percent first second third once twice
+    """.split()
+)
+
+
+def facts_of(tokens: Iterable[str]) -> frozenset[str]:
+    """Which kinds of fact a text states: a time, a number."""
+    found = set()
+    for token in tokens:
+        if token in _TIME_WORDS or (token.isdigit() and len(token) == 4):
+            found.add(TIME)
+        if token.isdigit() or token in _NUMBER_WORDS:
+            found.add(COUNT)
+    return frozenset(found)
+
+
+def _rules(table: dict[str, tuple[str, ...]]) -> dict[str, list[_Rule]]:
+    rules: dict[str, list[_Rule]] = {}
+    for canonical, variants in sorted(table.items()):
+        # A canonical term made only of stopwords ("us") makes its variants vanish too, so
+        # "usa" and "us" are treated alike.
+        target = tuple(_content(words(canonical)))
+        for variant in variants:
+            source = tuple(_content(words(variant)))
+            if source and source != target:
+                rules.setdefault(source[0], []).append((source, target))
+    return rules
+
+
+def _merge(*layers: dict[str, list[_Rule]]) -> dict[str, list[_Rule]]:
+    """Later layers win on the same variant; longest variants are tried first."""
+    merged: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    for layer in layers:
+        for first, rules in layer.items():
+            for source, target in rules:
+                merged.setdefault(first, {})[source] = target
+    return {
+        first: sorted(by_source.items(), key=lambda pair: (-len(pair[0]), pair[0]))
+        for first, by_source in merged.items()
+    }
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question analysed once: its content words, intents and terms per alias scope."""
+
+    tokens: tuple[str, ...]  # content words after typo repair, before aliases
+    intents: frozenset[str]
+    terms: tuple[str, ...]  # with the global aliases only
+    by_article: dict[str, tuple[str, ...]]  # for articles whose own aliases occur in the question
+    surfaces: dict[str, str]  # stem -> the word of the question it came from
+    focus: str | None = None  # TIME or COUNT when the question plainly asks for one
+
+    def terms_for(self, article_id: str) -> tuple[str, ...]:
+        return self.by_article.get(article_id, self.terms)
+
+    @property
+    def scopes(self) -> list[tuple[str | None, tuple[str, ...]]]:
+        return [(None, self.terms), *sorted(self.by_article.items())]
+
+
 class Analyzer:
     """Shared by indexing and querying, so both sides are normalised the same way."""
 
-    def __init__(self, aliases: Mapping[str, Iterable[str]], vocabulary: Iterable[str]) -> None:
+    def __init__(
+        self,
+        aliases: AliasBook,
+        vocabulary: Iterable[str] = (),
+        dictionary: frozenset[str] = frozenset(),
+    ) -> None:
+        # Real words the article does not use ("threw") are not typos of words it does ("three").
+        self._dictionary = dictionary
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
-        self._aliases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for canonical, variants in sorted(aliases.items()):
-            # A canonical term made only of stopwords ("us") makes its variants vanish too, so
-            # "usa" and "us" are treated alike.
-            target = tuple(_content(words(canonical)))
-            for variant in variants:
-                source = tuple(_content(words(variant)))
-                if source and source != target:
-                    self._aliases.setdefault(source[0], []).append((source, target))
-        for options in self._aliases.values():
-            options.sort(key=lambda pair: (-len(pair[0]), pair[0]))
-        vocab = {w for w in vocabulary if w not in STOPWORDS and w not in QUESTION_WORDS}
-        for options in self._aliases.values():
-            for source, target in options:
-                vocab.update(source)
-                vocab.update(target)
-        self.vocabulary: frozenset[str] = frozenset(vocab)
+        global_rules = _rules(aliases.global_)
+        self._global = _merge(global_rules)
+        self._by_article = {
+            article: _merge(global_rules, _rules(table))
+            for article, table in aliases.per_article.items()
+        }
+        # first word of an article's own alias -> the articles to analyse the question again for
+        self._triggers: dict[str, set[str]] = {}
+        for article, table in aliases.per_article.items():
+            for first in _rules(table):
+                self._triggers.setdefault(first, set()).add(article)
+        self.identity = hashlib.sha256(
+            f"{ANALYZER_VERSION}\n{sorted(STOPWORDS)}\n{aliases.identity()}".encode()
+        ).hexdigest()[:16]
+        self.vocabulary: set[str] = set()
+        self._known_stems: set[str] = set()
         self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(vocab):
+        self.alias_words = {
+            w
+            for table in (self._global, *self._by_article.values())
+            for rules in table.values()
+            for source, target in rules
+            for w in (*source, *target)
+        }
+        self.add_vocabulary(self.alias_words)
+        self.add_vocabulary(vocabulary)
+
+    def add_vocabulary(self, vocabulary: Iterable[str]) -> None:
+        """Words typos are repaired towards; grows as entries are added, never shrinks."""
+        new = {w for w in vocabulary if w not in STOPWORDS and w not in QUESTION_WORDS}
+        new -= self.vocabulary
+        if not new:
+            return
+        self.vocabulary |= new
+        self._known_stems.update(self.stem(w) for w in new)
+        for word in new:
             self._by_initial.setdefault(word[0], []).append(word)
+        for initial in {w[0] for w in new}:
+            self._by_initial[initial].sort()
+        self._corrections.clear()
 
-    def terms(self, text: str, *, correct: bool = False) -> tuple[str, ...]:
-        return self.analyze(text, correct=correct)[0]
+    def known_stems(self) -> set[str]:
+        """Stems of every word typos are repaired towards (kept up to date as words arrive)."""
+        return self._known_stems
 
-    def analyze(
-        self, text: str, *, correct: bool = False
-    ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """Terms (stems, deduplicated, in order) and the question's intents."""
+    def terms(
+        self,
+        text: str,
+        article_id: str | None = None,
+        surfaces: dict[str, str] | None = None,
+        seen: set[str] | None = None,
+    ) -> tuple[str, ...]:
+        """The terms an entry's text is indexed under, with its article's aliases.
+
+        `surfaces` collects, per stem, a word it came from: what the stem's vector is made of;
+        `seen` collects the text's words.
+        """
+        tokens = words(text)
+        if seen is not None:
+            seen.update(tokens)
+        content = _content(tokens)
+        rules = self._by_article.get(article_id, self._global) if article_id else self._global
+        return self._stemmed(self._apply(content, rules), surfaces)
+
+    def query(self, text: str, *, correct: bool = True, known: Iterable[str] = ()) -> Query:
+        """`known`: words that are not typos though the base has none (a server's own entries)."""
         tokens = words(text)
         intents = intents_of(tokens)
         content = _content(tokens)
@@ -69,17 +225,35 @@ class Analyzer:
             # "what is this about?" asks for the gist: the one question made only of stopwords.
             content = [TOPIC_TERM]
         if correct:
-            content = [self._correct(t) for t in content]
-        seen: dict[str, None] = {}
-        for token in self._apply_aliases(content):
-            seen.setdefault(self.stem(token), None)
-        return tuple(seen), intents
+            extra = known if isinstance(known, set | frozenset) else set(known)
+            content = [t if t in extra else self._correct(t) for t in content]
+        surfaces: dict[str, str] = {}
+        base = self._stemmed(self._apply(content, self._global), surfaces)
+        articles = sorted({a for t in content for a in self._triggers.get(t, ())})
+        by_article = {}
+        for article in articles:
+            scoped = self._stemmed(self._apply(content, self._by_article[article]), surfaces)
+            if scoped != base:
+                by_article[article] = scoped
+        return Query(tuple(content), intents, base, by_article, surfaces, focus_of(tokens))
 
-    def _apply_aliases(self, tokens: list[str]) -> list[str]:
+    def _stemmed(
+        self, tokens: list[str], surfaces: dict[str, str] | None = None
+    ) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for token in tokens:
+            stem = self.stem(token)
+            seen.setdefault(stem, None)
+            if surfaces is not None:
+                surfaces.setdefault(stem, token)
+        return tuple(seen)
+
+    @staticmethod
+    def _apply(tokens: list[str], rules: dict[str, list[_Rule]]) -> list[str]:
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            for source, target in self._aliases.get(tokens[i], ()):
+            for source, target in rules.get(tokens[i], ()):
                 if tuple(tokens[i : i + len(source)]) == source:
                     out.extend(target)
                     i += len(source)
@@ -101,11 +275,13 @@ class Analyzer:
         """The closest known word within one edit (two for long words) sharing the first letter."""
         if token in self.vocabulary or len(token) < _MIN_CORRECTABLE or not token.isalpha():
             return token
+        if token in self._dictionary:
+            return token
         cached = self._corrections.get(token)
         if cached is not None:
             return cached
         max_edits = 1 if len(token) < 8 else 2
-        choices = self._by_initial.get(token[0], ())
+        choices: list[str] = self._by_initial.get(token[0], [])
         if len(token) == _MIN_CORRECTABLE:
             # Four-letter words are one substitution away from too many others (loud/load,
             # food/good): only a dropped letter is repaired there (flyn -> flynn).

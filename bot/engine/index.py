@@ -1,256 +1,280 @@
-"""An inverted index over every phrasing, answer and evidence, scored with idf weights and
-re-ranked with rapidfuzz."""
+"""The entries in numpy arrays: terms, phrasings, vectors and posting lists.
+
+The base index holds every base entry (all articles); a server's overlay is a small `Index` over the
+same `Stats`, so a term weighs the same in both. Both grow in place: `update` removes an entry by
+marking it dead and appends its new version, so a moderator's change never rebuilds anything.
+"""
 
 from __future__ import annotations
 
-import heapq
-import math
-from collections.abc import Iterable, Mapping
+import hashlib
+import itertools
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+import numpy as np
 
-from bot.engine.analyzer import Analyzer
-from bot.engine.decision import Thresholds, decide
-from bot.engine.result import Candidate, EngineResult, Verdict
+from bot.engine.analyzer import COUNT, TIME, facts_of
+from bot.engine.arrays import Growable
+from bot.engine.stats import Stats
 from bot.engine.textproc import words
+from bot.engine.view import EntryKey
 from bot.knowledge.schema import KINDS
 from bot.models import Entry
 
-# How many entries, by their raw term overlap, get the full phrasing-level scoring.
-_SHORTLIST = 40
-# Posting lists longer than this are not walked when rarer terms already found candidates;
-# no list is walked beyond _MAX_SCAN entries.
-_COMMON_POSTINGS = 2_000
-_MAX_SCAN = 20_000
-_RANKED = 3
-# Weights of the score's parts: best phrasing match, coverage by the whole entry, character
-# similarity (catches typos the word-level correction missed).
-_W_PHRASING = 0.6
-_W_COVERAGE = 0.25
-_W_CHARS = 0.15
-# Question words nudge towards the kinds of entry that answer them; "how many" asked of an entry
-# without a number is most likely a fact the article does not give.
-_INTENT_KINDS = {
-    "who": frozenset({"person"}),
-    "quote": frozenset({"quote"}),
-    "number": frozenset({"number"}),
-}
-_INTENT_BONUS = 0.05
-# An entry must explain most of the question (by idf weight) to be answered with confidence:
-# "when was flynn born" matches Flynn, but "born" is left unexplained.
-_COVERAGE_FLOOR = 0.7
-_NUMBER_MISMATCH = 0.1
-# A number the article never mentions ("2020") weighs more than an unknown word.
-_UNKNOWN_NUMBER_FACTOR = 2.0
-# An article word that aliases absorb everywhere ("hussein" in "saddam hussein") is known, not
-# unknown, so it must not count against answering.
-_ABSORBED_WEIGHT = 0.5
-# A question whose every term is in more than this share of entries is too vague to answer.
-_VAGUE_SHARE = 0.25
+# Leading dimensions of an entry's mean vector used to find semantic candidates: the model's
+# dimensions come out of PCA, so the first ones carry most of the variance.
+COARSE_DIMENSIONS = 32
+FACT_TIME = 1
+FACT_COUNT = 2
+# Entries embedded at once: bounds the memory a large build needs for its vectors.
+_BATCH = 1024
+# Rows appended since the exact-phrasing table was sorted, before it is sorted again.
+_RESORT_AFTER = 50_000
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+_serials = itertools.count()
 
 
 @dataclass(frozen=True)
-class _Phrasing:
-    terms: frozenset[str]
-    text: str  # the terms joined, for character similarity
-    weight: float
+class Analysed:
+    """One entry as the index stores it: deduplicated phrasing term sets and the entry's terms."""
+
+    phrasings: tuple[tuple[str, ...], ...]  # sorted terms of each distinct phrasing
+    terms: tuple[str, ...]  # every term of phrasings, answer, evidence and tags, sorted
+    texts: tuple[str, ...]  # the phrasings embedded, one vector each
+    surfaces: dict[str, str]  # stem -> a word it came from (what its vector is made of)
+    words: frozenset[str]  # every word, before stopwords: what typos are repaired towards
+    facts: int = 0  # bits: the answer states a time (1), a number (2)
 
 
-@dataclass(frozen=True)
-class _Indexed:
-    entry: Entry
-    phrasings: tuple[_Phrasing, ...]
-    terms: frozenset[str]
-    # term -> positions of the phrasings holding it, so scoring visits only matching phrasings
-    by_term: dict[str, tuple[int, ...]]
+def fingerprint(entry: Entry) -> str:
+    """Changes whenever anything the index reads from the entry changes."""
+    parts = [entry.article_id, entry.id, entry.kind, *entry.phrasings, "\x00", entry.answer]
+    parts += [e.quote for e in entry.evidence] + ["\x00", *entry.tags]  # display derives from quote
+    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
 
 
-def _by_term(phrasings: tuple[_Phrasing, ...]) -> dict[str, tuple[int, ...]]:
-    found: dict[str, list[int]] = {}
-    for position, phrasing in enumerate(phrasings):
-        for term in phrasing.terms:
-            found.setdefault(term, []).append(position)
-    return {term: tuple(positions) for term, positions in found.items()}
+def analyse(stats: Stats, entry: Entry) -> Analysed:
+    analyzer = stats.analyzer
+    article = entry.article_id
+    phrasings: dict[tuple[str, ...], None] = {}
+    surfaces: dict[str, str] = {}
+    seen: set[str] = set(entry.tags)
+    for text in entry.phrasings:
+        # Word order does not matter to a phrasing, so the same words twice count once.
+        terms = tuple(sorted(analyzer.terms(text, article, surfaces, seen)))
+        if terms:
+            phrasings.setdefault(terms, None)
+    body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
+    terms = set().union(*phrasings, *(analyzer.terms(t, article, surfaces, seen) for t in body))
+    # the phrasings, and the answer: questions written from the article use its words, which the
+    # answer restates more often than the curated phrasings do
+    texts = tuple(dict.fromkeys(t for t in (*entry.phrasings, entry.answer) if t.strip()))
+    stated = facts_of(w for text in body for w in words(text))
+    facts = (TIME in stated) * FACT_TIME | (COUNT in stated) * FACT_COUNT
+    return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces, frozenset(seen), facts)
 
 
-def _kind_adjustment(kind: str, intents: frozenset[str]) -> float:
-    adjustment = 0.0
-    if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
-        adjustment += _INTENT_BONUS
-    if "number" in intents and kind != "number":
-        adjustment -= _NUMBER_MISMATCH
-    return adjustment
+class Index:
+    """Entries by ordinal (position of insertion); dead ordinals stay, marked not alive."""
 
+    def __init__(self, stats: Stats, *, base: bool) -> None:
+        self.stats = stats
+        self.serial = next(_serials)  # names this index in caches (an id() can be reused)
+        self.base = base  # only the base's entries count in the shared document frequencies
+        self.entries: list[Entry] = []
+        self.ordinal: dict[EntryKey, int] = {}
+        self.alive = Growable(np.bool_)
+        self.article = Growable(np.int32)
+        self.kind = Growable(np.int8)
+        self.facts = Growable(np.uint8)
+        self.article_ids: list[str] = []
+        self._article_code: dict[str, int] = {}
+        # every entry's sorted term ids, one run each in a flat array
+        self.terms_start = Growable(np.int64)
+        self.terms_count = Growable(np.int32)
+        self.terms_flat = Growable(np.int32)
+        # lexical phrasings: per entry a run of rows; per row a run of term ids in `lex_terms`
+        self.lex_start = Growable(np.int64)
+        self.lex_count = Growable(np.int32)
+        self.lex_offset = Growable(np.int64)
+        self.lex_length = Growable(np.int32)
+        self.lex_terms = Growable(np.int32)
+        self.lex_entry = Growable(np.int32)
+        # exact-phrasing lookup: row hashes sorted once, plus the rows appended since
+        self.lex_hash = Growable(np.int64)
+        self._sorted_hash = np.zeros(0, dtype=np.int64)
+        self._sorted_row = np.zeros(0, dtype=np.int64)
+        self._recent: dict[int, list[int]] = {}
+        # semantic phrasings: per entry a run of rows of int8 vectors with one scale each
+        dims = stats.model.dimensions
+        self.sem_start = Growable(np.int64)
+        self.sem_count = Growable(np.int32)
+        self.sem_vectors = Growable(np.int8, dims)
+        self.sem_scale = Growable(np.float32)
+        self.coarse = Growable(np.float32, COARSE_DIMENSIONS)
+        self.postings: list[array[int]] = []
+        self.words: set[str] = set()
+        self.version = 0
 
-class Engine:
-    """Build once from the entries and aliases; `answer` is pure and deterministic."""
+    # ------------------------------------------------------------------ building and updating
+    @classmethod
+    def build(cls, stats: Stats, entries: Iterable[Entry], *, base: bool = True) -> Index:
+        index = cls(stats, base=base)
+        ordered = sorted(entries, key=lambda e: (e.article_id, e.id))
+        phrasings = sum(len(e.phrasings) for e in ordered)
+        for name, grown in vars(index).items():
+            if isinstance(grown, Growable):
+                per_entry = not name.startswith(("lex_", "sem_")) or name.endswith(
+                    ("_start", "_count")
+                )
+                grown.reserve(
+                    len(ordered) if per_entry else phrasings * (6 if name == "lex_terms" else 1)
+                )
+        index.add(ordered)
+        index._sort_hashes()
+        index.trim()
+        return index
 
-    def __init__(
-        self,
-        entries: Iterable[Entry],
-        aliases: Mapping[str, Iterable[str]] | None = None,
-        thresholds: Thresholds | None = None,
-    ) -> None:
-        self.thresholds = thresholds or Thresholds()
-        entries = sorted(entries, key=lambda e: e.id)
-        vocabulary: set[str] = set()
-        for entry in entries:
-            for text in (*entry.phrasings, entry.answer, *(e.display for e in entry.evidence)):
-                vocabulary.update(words(text))
-            vocabulary.update(entry.tags)
-        self.analyzer = Analyzer(aliases or {}, vocabulary)
-        analysed: list[tuple[Entry, set[frozenset[str]], frozenset[str]]] = []
-        postings: dict[str, list[int]] = {}
-        for position, entry in enumerate(entries):
-            # Word order does not matter to a phrasing, so the same words twice count once.
-            phrasings = {frozenset(t) for t in map(self.analyzer.terms, entry.phrasings) if t}
-            body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
-            terms = frozenset().union(*phrasings, *map(self.analyzer.terms, body))
-            analysed.append((entry, phrasings, terms))
-            for term in terms:
-                postings.setdefault(term, []).append(position)
-        count = max(len(entries), 1)
-        self._postings = postings
-        self._idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
-        self._unknown_idf = math.log(1 + count / 0.5)
-        self._vague_weight = math.log(1 + 1 / _VAGUE_SHARE)
-        self._known = {self.analyzer.stem(word) for word in self.analyzer.vocabulary}
-        self._entries = []
-        for entry, phrasings, terms in analysed:
-            built = tuple(self._phrasing(p) for p in sorted(phrasings, key=sorted))
-            self._entries.append(_Indexed(entry, built, terms, _by_term(built)))
-        self._by_id = {entry.id: entry for entry in entries}
-        # Entries with a phrasing made of exactly the question's terms always make the shortlist,
-        # however many other entries share those (common) terms: "who is trump".
-        self._exact: dict[frozenset[str], list[int]] = {}
-        for position, indexed in enumerate(self._entries):
-            for phrasing in indexed.phrasings:
-                self._exact.setdefault(phrasing.terms, []).append(position)
-        self._choices = [(p, entry.id) for entry in entries for p in entry.phrasings]
+    def trim(self) -> None:
+        """Give back the unused end of every array, keeping some room for updates."""
+        for grown in [*vars(self).values(), *vars(self.stats).values()]:
+            if isinstance(grown, Growable):
+                grown.trim(max(len(grown) // 20, 256))
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return int(self.alive.view.sum())
 
-    def entry(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)
+    def add(self, entries: Sequence[Entry], analysed: Sequence[Analysed] | None = None) -> None:
+        """Append entries (replacing live ones with the same key), in batches: each analysed,
+        embedded and appended at once, so a large build holds one batch's scratch at a time."""
+        for start in range(0, len(entries), _BATCH):
+            batch = entries[start : start + _BATCH]
+            done = analysed[start : start + _BATCH] if analysed is not None else None
+            self._add_batch(batch, done or [analyse(self.stats, e) for e in batch])
 
-    def _phrasing(self, terms: frozenset[str]) -> _Phrasing:
-        weight = sum(self._idf[t] for t in terms)
-        return _Phrasing(terms, " ".join(sorted(terms)), weight)
+    def _add_batch(self, entries: Sequence[Entry], analysed: Sequence[Analysed]) -> None:
+        if not entries:
+            return
+        stats = self.stats
+        for entry in entries:
+            self.remove(entry.key)
+        vocabulary = set().union(*(a.words for a in analysed))
+        self.words |= vocabulary
+        if self.base:
+            stats.analyzer.add_vocabulary(vocabulary)
+        surfaces: dict[str, str] = {}
+        for item in analysed:
+            surfaces.update(item.surfaces)
+        stats.ids(sorted({t for item in analysed for t in item.terms}), surfaces)
+        while len(self.postings) < len(stats.term_text):
+            self.postings.append(array("i"))
+        vectors = stats.model.encode([t for a in analysed for t in a.texts])
+        # per-row values gathered in lists and appended once per batch
+        lex_count, lex_length, lex_terms, lex_hash, lex_entry = [], [], [], [], []
+        lex_start = len(self.lex_length)
+        term_id = stats.term_id
+        first = len(self.entries)
+        for offset, (entry, item) in enumerate(zip(entries, analysed, strict=True)):
+            position = first + offset
+            self.entries.append(entry)
+            self.ordinal[entry.key] = position
+            code = self._article_code.get(entry.article_id)
+            if code is None:
+                code = self._article_code[entry.article_id] = len(self.article_ids)
+                self.article_ids.append(entry.article_id)
+            self.article.append(code)
+            self.kind.append(_KIND_CODE.get(entry.kind, -1))
+            self.facts.append(item.facts)
+            term_ids = sorted(term_id[t] for t in item.terms)
+            self.terms_start.append(len(self.terms_flat))
+            self.terms_count.append(len(term_ids))
+            self.terms_flat.extend(term_ids)
+            for tid in term_ids:
+                self.postings[tid].append(position)
+            lex_count.append(len(item.phrasings))
+            for phrasing in item.phrasings:
+                ids = sorted(term_id[t] for t in phrasing)
+                row_hash = _hash_terms(ids)
+                self._recent.setdefault(row_hash, []).append(len(self.lex_hash) + len(lex_hash))
+                lex_length.append(len(ids))
+                lex_terms.extend(ids)
+                lex_hash.append(row_hash)
+                lex_entry.append(position)
+        self.alive.extend(np.ones(len(entries), dtype=np.bool_))
+        counts = np.asarray(lex_count, dtype=np.int32)
+        self.lex_start.extend(lex_start + np.concatenate([[0], np.cumsum(counts)[:-1]]))
+        self.lex_count.extend(counts)
+        lengths = np.asarray(lex_length, dtype=np.int32)
+        start = len(self.lex_terms)
+        self.lex_offset.extend(start + np.concatenate([[0], np.cumsum(lengths)[:-1]]))
+        self.lex_length.extend(lengths)
+        self.lex_terms.extend(np.asarray(lex_terms, dtype=np.int32))
+        self.lex_hash.extend(np.asarray(lex_hash, dtype=np.int64))
+        self.lex_entry.extend(np.asarray(lex_entry, dtype=np.int32))
+        self._append_vectors([len(a.texts) for a in analysed], vectors)
+        if self.base:
+            stats.count((self.terms_of(first + i) for i in range(len(entries))), +1)
+        self.version += 1
 
-    def _weight(self, term: str) -> float:
-        idf = self._idf.get(term)
-        if idf is not None:
-            return idf
-        if term.isdigit():
-            return self._unknown_idf * _UNKNOWN_NUMBER_FACTOR
-        if term in self._known:
-            return _ABSORBED_WEIGHT
-        return self._unknown_idf
-
-    def answer(self, question: str) -> EngineResult:
-        ranked, weights = self._rank(question, _RANKED)
-        if ranked is None:
-            return EngineResult(Verdict.EMPTY, 0.0, ())
-        # Only common words ("russia?", "trump and russia"): too vague to pick one fact, though a
-        # bare name still asks who that is.
-        vague = max(weights.values()) < self._vague_weight
-        person = bool(ranked) and self._by_id[ranked[0].entry_id].kind == "person"
-        return decide(ranked, self.thresholds, may_answer=not vague or person)
-
-    def rank(self, question: str, limit: int = _RANKED) -> list[Candidate] | None:
-        """Entries ranked by score (None when the question has no content words)."""
-        return self._rank(question, limit)[0]
-
-    def _rank(self, question: str, limit: int) -> tuple[list[Candidate] | None, dict[str, float]]:
-        terms, intents = self.analyzer.analyze(question, correct=True)
-        if not terms:
-            return None, {}
-        weights = {t: self._weight(t) for t in terms}
-        total = sum(weights.values())
-        overlap = self._overlap(weights)
-        if not overlap:
-            return [], weights
-        shortlist = heapq.nlargest(_SHORTLIST, overlap.items(), key=lambda kv: (kv[1], -kv[0]))
-        exact = [(p, overlap[p]) for p in self._exact.get(frozenset(terms), ())]
-        listed = {position for position, _ in exact}
-        shortlist = exact + [item for item in shortlist if item[0] not in listed]
-        query_text = " ".join(sorted(terms))
-        adjustment = {kind: _kind_adjustment(kind, intents) for kind in KINDS}
-        best_bonus = max(adjustment.values())
-        scored: list[tuple[float, str, str]] = []
-        kth_best = [0.0] * limit  # ascending: the limit best scores so far
-        for position, covered in shortlist:
-            coverage = covered / total
-            # The shortlist goes by coverage, so once even a perfect phrasing could not reach the
-            # current top `limit`, nothing after it can either.
-            ceiling = (_W_PHRASING + _W_COVERAGE * coverage + _W_CHARS) * min(
-                1.0, coverage / _COVERAGE_FLOOR
-            ) + best_bonus
-            if len(scored) >= limit and ceiling < kth_best[0]:
-                if position not in listed:
-                    break
-            indexed = self._entries[position]
-            matched: dict[int, float] = {}
-            for term, weight in weights.items():
-                for phrasing_at in indexed.by_term.get(term, ()):
-                    matched[phrasing_at] = matched.get(phrasing_at, 0.0) + weight
-            best_f, best_text = 0.0, ""
-            for phrasing_at, hit in matched.items():
-                phrasing = indexed.phrasings[phrasing_at]
-                recall, precision = hit / total, hit / phrasing.weight
-                f = 2 * recall * precision / (recall + precision)
-                if f > best_f:
-                    best_f, best_text = f, phrasing.text
-            chars = fuzz.token_sort_ratio(query_text, best_text) / 100 if best_text else 0.0
-            score = _W_PHRASING * best_f + _W_COVERAGE * coverage + _W_CHARS * chars
-            score *= min(1.0, coverage / _COVERAGE_FLOOR)
-            score = min(max(score + adjustment.get(indexed.entry.kind, 0.0), 0.0), 1.0)
-            scored.append((score, indexed.entry.id, indexed.entry.question))
-            if score > kth_best[0]:
-                kth_best[0] = score
-                kth_best.sort()
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        return [Candidate(entry_id, q, round(s, 4)) for s, entry_id, q in scored[:limit]], weights
-
-    def _overlap(self, weights: dict[str, float]) -> dict[int, float]:
-        """Per entry, the weight of the question's terms it contains.
-
-        Rare terms first; a term common to a large share of a big store only adds to entries
-        already found, instead of walking its whole posting list (that is what keeps p99 low
-        at 100k entries).
-        """
-        overlap: dict[int, float] = {}
-        for term in sorted(weights, key=lambda t: (len(self._postings.get(t, ())), t)):
-            postings = self._postings.get(term, ())
-            weight = weights[term]
-            if overlap and len(postings) > max(_COMMON_POSTINGS, len(overlap)):
-                for position in overlap:
-                    if term in self._entries[position].terms:
-                        overlap[position] += weight
-                continue
-            for position in postings[:_MAX_SCAN]:
-                overlap[position] = overlap.get(position, 0.0) + weight
-        return overlap
-
-    def suggest(self, prefix: str, limit: int = 25) -> list[Candidate]:
-        """Entries whose phrasings resemble what someone is typing (for autocomplete)."""
-        if not prefix.strip():
-            return [Candidate(e.id, e.question, 0.0) for e in list(self._by_id.values())[:limit]]
-        matches = process.extract(
-            prefix,
-            [text for text, _ in self._choices],
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=limit * 4,
-            score_cutoff=50,
+    def _append_vectors(self, counts: list[int], vectors: np.ndarray) -> None:
+        """Phrasing vectors as int8 with one scale per row; per entry, its mean's leading part."""
+        sem_counts = np.asarray(counts, dtype=np.int32)
+        self.sem_start.extend(
+            len(self.sem_scale) + np.concatenate([[0], np.cumsum(sem_counts)[:-1]])
         )
-        found: dict[str, Candidate] = {}
-        for _text, score, index in matches:
-            entry = self._by_id[self._choices[index][1]]
-            if entry.id not in found:
-                found[entry.id] = Candidate(entry.id, entry.question, round(score / 100, 4))
-            if len(found) == limit:
-                break
-        return list(found.values())
+        self.sem_count.extend(sem_counts)
+        scale = np.maximum(np.abs(vectors).max(axis=1, initial=0.0), 1e-12) / 127.0
+        self.sem_vectors.extend(np.rint(vectors / scale[:, None]).astype(np.int8))
+        self.sem_scale.extend(scale.astype(np.float32))
+        coarse = np.zeros((len(counts), COARSE_DIMENSIONS), dtype=np.float64)
+        filled = sem_counts > 0
+        if filled.any():
+            starts = np.concatenate([[0], np.cumsum(sem_counts)[:-1]])[filled]
+            coarse[filled] = np.add.reduceat(vectors[:, :COARSE_DIMENSIONS], starts, axis=0)
+        norms = np.linalg.norm(coarse, axis=1, keepdims=True)
+        self.coarse.extend(np.divide(coarse, norms, out=np.zeros_like(coarse), where=norms > 0))
+
+    def remove(self, key: EntryKey) -> bool:
+        position = self.ordinal.pop(key, None)
+        if position is None:
+            return False
+        self.alive.view[position] = False
+        if self.base:
+            self.stats.count([self.terms_of(position)], -1)
+        self.version += 1
+        return True
+
+    # ------------------------------------------------------------------------------ reading
+    def terms_of(self, position: int) -> np.ndarray:
+        """The entry's term ids, sorted (a view: do not change it)."""
+        start = int(self.terms_start.view[position])
+        return self.terms_flat.view[start : start + int(self.terms_count.view[position])]
+
+    def exact(self, term_ids: Sequence[int]) -> list[int]:
+        """Live entries with a phrasing made of exactly these terms."""
+        if len(self._recent) > _RESORT_AFTER:
+            self._sort_hashes()
+        row_hash = _hash_terms(sorted(term_ids))
+        low, high = np.searchsorted(self._sorted_hash, [row_hash, row_hash + 1])
+        rows = self._sorted_row[low:high]
+        recent = self._recent.get(row_hash)
+        if recent:
+            rows = np.concatenate([rows, np.asarray(recent, dtype=np.int64)])
+        entries = self.lex_entry.view[rows]
+        return np.unique(entries[self.alive.view[entries]]).tolist()
+
+    def _sort_hashes(self) -> None:
+        order = np.argsort(self.lex_hash.view, kind="stable")
+        self._sorted_hash = self.lex_hash.view[order]
+        self._sorted_row = order
+        self._recent = {}
+
+    def code_of(self, article_id: str) -> int | None:
+        return self._article_code.get(article_id)
+
+
+def _hash_terms(ids: Sequence[int]) -> int:
+    # Stable across runs (ints hash to themselves), so it can be persisted; int64 for numpy.
+    return int(np.int64(hash(tuple(ids)) & 0x7FFF_FFFF_FFFF_FFFF))

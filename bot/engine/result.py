@@ -9,7 +9,7 @@ from enum import StrEnum
 class Verdict(StrEnum):
     CONFIDENT = "confident"  # answered
     AMBIGUOUS = "ambiguous"  # close to an entry, but a runner-up is nearly as close
-    UNSURE = "unsure"  # something related, below the confidence threshold
+    UNSURE = "unsure"  # something related, but not enough to answer (too weak, or the gate)
     NO_MATCH = "no_match"  # nothing in the article is close
     EMPTY = "empty"  # nothing left to match once noise is removed
 
@@ -19,6 +19,15 @@ class Candidate:
     entry_id: str
     question: str
     score: float
+    article_id: str = ""
+    # share of the question's weight the entry leaves unexplained (what the gate reads)
+    unexplained: float = 0.0
+    # whether it states the kind of fact the question plainly asks for (a time, a count)
+    holds_focus: bool = True
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.article_id, self.entry_id)
 
 
 @dataclass(frozen=True)
@@ -35,3 +44,7 @@ class EngineResult:
     @property
     def entry_id(self) -> str | None:
         return self.candidates[0].entry_id if self.answered else None
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        return self.candidates[0].key if self.answered else None

@@ -276,7 +276,7 @@ class Asking:
         """Entries whose phrasings resemble what someone is typing (autocomplete)."""
         view = self.view(audience)
         engine = self._state.engine(audience)
-        found = (_entry_of(view, c.entry_id) for c in engine.suggest(prefix, limit))
+        found = (_entry_of(view, c.entry_id) for c in engine.suggest(prefix, limit=limit))
         return [e for e in found if e is not None]
 
 

@@ -223,14 +223,19 @@ def test_locked_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_bench_prints_figures_for_each_store(tmp_path: Path) -> None:
-    """bench --json measures the real store and each synthetic size beside the baseline."""
-    result = run(tmp_path, "bench", "--json", "--sizes", "300")
+    """bench --json measures the real store and each realistic size beside the baselines."""
+    result = run(tmp_path, "bench", "--json", "--sizes", "300", "--questions", "40")
     assert result.returncode == 0, result.stderr
-    figures = json.loads(result.stdout)
-    assert [f["name"] for f in figures] == ["real store", "synthetic 300"]
-    assert figures[1]["entries"] == 300
-    for f in figures:
-        assert f["p50_ms"] <= f["p99_ms"] and f["qps"] > 0 and f["baseline_questions"] > 0
+    report = json.loads(result.stdout)
+    assert report["generator"]["sizes"] == [300] and report["load_before"]
+    stores = report["stores"]
+    assert [s["name"] for s in stores] == ["real store", "realistic 300"]
+    assert stores[1]["entries"] == 300 and stores[1]["cold"]["n"] == 40
+    for store in stores:
+        for part in ("cold", "warm", "autocomplete", "update", "naive"):
+            assert store[part]["p50_ms"] <= store[part]["p99_ms"], part
+        assert store["cold"]["raised"] == 0
+        assert store["previous_engine"]["warm"]["n"] > 0
 
 
 def test_report_prints_dev_and_held_out_aggregates(tmp_path: Path) -> None:

@@ -102,6 +102,9 @@ def test_answers(engine: Engine, question: str, expected: str) -> None:
         "when was flynn born",  # the same person, a fact we don't have
         "how many bottles of vodka did he drink",  # near miss on a number
         "what happened in 2020",  # a number the store never mentions
+        "how long did the zhirinovsky banquet last",  # the topic, not the asked duration
+        "when did zhirinovsky celebrate",  # the entry states no time
+        "how many times did zhirinovsky celebrate",  # nor a count
         "'; DROP TABLE entries; --",
         "asdkjh qwe zxc",
     ],
@@ -151,6 +154,21 @@ def test_decision_rule(scores: list[float], verdict: Verdict) -> None:
     """Answer only above the threshold AND with a margin over the runner-up."""
     ranked = [Candidate(f"e{i}", f"q{i}", s) for i, s in enumerate(scores)]
     assert decide(ranked, Thresholds(answer=0.55, margin=0.06, suggest=0.3)).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("unexplained", "holds_focus", "answered"),
+    [(0.1, True, True), (0.5, True, False), (0.1, False, False)],
+)
+def test_the_gate_declines_what_the_entry_does_not_explain(
+    unexplained: float, holds_focus: bool, answered: bool
+) -> None:
+    """However good and clear, an entry leaving much of the question unexplained, or not stating
+    the time or count asked for, is offered as a suggestion, not answered."""
+    best = Candidate("e0", "q0", 0.9, "a", unexplained, holds_focus)
+    result = decide([best, Candidate("e1", "q1", 0.3)], Thresholds())
+    assert result.answered is answered
+    assert answered or result.suggestions[0].entry_id == "e0"
 
 
 def test_autocomplete_suggest_is_fuzzy_and_bounded(engine: Engine) -> None:

@@ -1,0 +1,78 @@
+"""Append-only numpy arrays, so an index can grow by one entry without being rebuilt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+class Growable:
+    """Rows appended at the end, in amortised constant time; `view` is the filled part."""
+
+    def __init__(self, dtype: Any, width: int | None = None, capacity: int = 256) -> None:
+        shape = (capacity,) if width is None else (capacity, width)
+        self._data = np.zeros(shape, dtype=dtype)
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    @property
+    def view(self) -> np.ndarray:
+        return self._data[: self._size]
+
+    def extend(self, rows: Any) -> int:
+        """Append rows (or values); returns the position of the first one."""
+        rows = np.asarray(rows, dtype=self._data.dtype)
+        count = len(rows)
+        start = self._size
+        if start + count > len(self._data):
+            self._resize(max(2 * len(self._data), start + count))
+        self._data[start : start + count] = rows
+        self._size += count
+        return start
+
+    def reserve(self, rows: int) -> None:
+        """Room for `rows` more without a copy (a bulk build knows its size)."""
+        if self._size + rows > len(self._data):
+            self._resize(self._size + rows)
+
+    def trim(self, room: int) -> None:
+        """Keep `room` free rows and give the rest back (after a build, doubling left up to
+        half of each array empty)."""
+        if len(self._data) > self._size + room:
+            self._resize(self._size + room)
+
+    def _resize(self, capacity: int) -> None:
+        resized = np.zeros((capacity, *self._data.shape[1:]), dtype=self._data.dtype)
+        resized[: self._size] = self._data[: self._size]
+        self._data = resized
+
+    def append(self, value: Any) -> int:
+        return self.extend([value])
+
+    @classmethod
+    def wrap(cls, data: np.ndarray, size: int) -> Growable:
+        """An array whose first `size` rows are filled and the rest free (no copy)."""
+        grown = cls.__new__(cls)
+        grown._data = data
+        grown._size = size
+        return grown
+
+    @classmethod
+    def of(cls, values: np.ndarray, room: int) -> Growable:
+        """A copy of filled values with `room` rows free at the end."""
+        grown = cls(values.dtype, values.shape[1] if values.ndim == 2 else None, len(values) + room)
+        grown.extend(values)
+        return grown
+
+
+def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The concatenation of range(start, start + count) for each pair, without a Python loop."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(counts)
+    shift = np.repeat(starts - (ends - counts), counts)
+    return np.arange(total, dtype=np.int64) + shift

@@ -1,0 +1,195 @@
+"""The answering engine: pure, synchronous and deterministic once built.
+
+Build it once from the base entries (every article); a server's own entries go in an overlay
+(`engine.overlay(entries)`) that shares the base's analyzer, term weights and model, and its view of
+the base (active articles, removed or replaced entries) in a `View`. `update` applies a change to
+the base in place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from bot.engine import snapshot
+from bot.engine.analyzer import Analyzer
+from bot.engine.complete import Vocabulary, complete
+from bot.engine.decision import Thresholds, decide
+from bot.engine.index import Index
+from bot.engine.ranking import Scored, Weights, prepare, rank
+from bot.engine.result import Candidate, EngineResult, Verdict
+from bot.engine.semantic import SemanticModel
+from bot.engine.stats import Stats
+from bot.engine.view import ALL, AliasBook, EntryKey, View
+from bot.models import Entry
+
+_RANKED = 3
+# A question whose every term is in more than this share of entries is too vague to answer.
+_VAGUE_SHARE = 0.25
+_MASKS_KEPT = 64
+_RESAVE_AFTER = 100
+_blas_limited = False
+
+
+def _one_blas_thread() -> None:
+    """The engine's products are small: BLAS threads only contend for the cores (a matrix-vector
+    product over 10k rows took 6-16 ms with two threads on a busy 2-core machine, 0.07 ms with
+    one)."""
+    global _blas_limited
+    if not _blas_limited:
+        threadpool_limits(limits=1, user_api="blas")
+        _blas_limited = True
+
+
+class Engine:
+    def __init__(
+        self,
+        entries: Iterable[Entry] = (),
+        aliases: AliasBook | Mapping[str, Any] | None = None,
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
+        model: SemanticModel | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        """`folder`: where the base index is saved between runs (see `snapshot`); none: built
+        from scratch every time."""
+        _one_blas_thread()
+        self.thresholds = thresholds or Thresholds()
+        self.weights = weights or Weights()
+        self.aliases = AliasBook.of(aliases)
+        self.model = model or SemanticModel.load()
+        self.stats = Stats(Analyzer(self.aliases, dictionary=self.model.dictionary()), self.model)
+        self.reused = 0  # entries read back from the snapshot instead of analysed
+        self.base = self._open(list(entries), folder)
+        # Autocomplete's sorted words and questions, made now rather than on the first keystroke.
+        self._vocabulary = Vocabulary()
+        self._vocabulary.refresh(self, self.base)
+        self._vague_weight = math.log(1 + 1 / _VAGUE_SHARE)
+        self._masks: dict[tuple[Any, ...], np.ndarray] = {}
+        self._by_id: tuple[int, dict[str, EntryKey]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.base)
+
+    def _open(self, entries: list[Entry], folder: Path | None) -> Index:
+        if folder is None:
+            return Index.build(self.stats, entries)
+        loaded = snapshot.load(self.stats, folder, entries)
+        if loaded is not None:
+            index, changed = loaded
+            self.reused = len(index) - changed
+            # A few changes are cheap to redo at the next start; many are worth saving.
+            if changed > max(_RESAVE_AFTER, len(entries) // 100):
+                snapshot.save(index, folder)
+            return index
+        index = Index.build(self.stats, entries)
+        snapshot.save(index, folder)
+        return index
+
+    def save(self, folder: Path) -> Path:
+        """Write the base index's snapshot now (the service may call it after many changes)."""
+        return snapshot.save(self.base, folder)
+
+    # ------------------------------------------------------------------------------ changes
+    def overlay(self, entries: Iterable[Entry]) -> Index:
+        """A server's own entries (added or edited), scored on the base's scale."""
+        return Index.build(self.stats, entries, base=False)
+
+    def update(self, changed: Iterable[Entry] = (), removed: Iterable[EntryKey] = ()) -> None:
+        """Apply a change to the base in place: changed entries replace those with their key."""
+        for key in removed:
+            self.base.remove(key)
+        self.base.add(sorted(changed, key=lambda e: e.key))
+
+    # ------------------------------------------------------------------------------ reading
+    def entry(self, key: EntryKey | str, view: View = ALL) -> Entry | None:
+        """The entry the view shows under that key (a bare id: the first article holding it)."""
+        if isinstance(key, str):
+            key = self._key_of(key) or ("", key)
+        for index in (view.overlay, self.base):
+            if index is None or (index is self.base and key in view.hidden):
+                continue
+            position = index.ordinal.get(key)
+            if position is not None and view.shows(key[0]):
+                return index.entries[position]
+        return None
+
+    def _key_of(self, entry_id: str) -> EntryKey | None:
+        if self._by_id is None or self._by_id[0] != self.base.version:
+            found: dict[str, EntryKey] = {}
+            for key in sorted(self.base.ordinal):
+                found.setdefault(key[1], key)
+            self._by_id = (self.base.version, found)
+        return self._by_id[1].get(entry_id)
+
+    def answer(self, question: str, view: View = ALL) -> EngineResult:
+        ranked, vague = self._rank(question, view, _RANKED)
+        if ranked is None:
+            return EngineResult(Verdict.EMPTY, 0.0, ())
+        candidates = [self._candidate(s) for s in ranked]
+        # Only common words ("russia?", "trump and russia"): too vague to pick one fact, though a
+        # bare name still asks who that is.
+        person = bool(ranked) and ranked[0].index.entries[ranked[0].position].kind == "person"
+        return decide(candidates, self.thresholds, may_answer=not vague or person)
+
+    def rank(self, question: str, view: View = ALL, limit: int = _RANKED) -> list[Candidate] | None:
+        """Entries ranked by score (None when the question has no content words)."""
+        ranked, _ = self._rank(question, view, limit)
+        return None if ranked is None else [self._candidate(s) for s in ranked]
+
+    def suggest(self, prefix: str, view: View = ALL, limit: int = 25) -> list[Candidate]:
+        """Entries whose phrasings complete what someone is typing (autocomplete)."""
+        return complete(self, prefix, view, limit)
+
+    # ----------------------------------------------------------------------------- internals
+    def _rank(self, question: str, view: View, limit: int) -> tuple[list[Scored] | None, bool]:
+        known = view.overlay.words if view.overlay is not None else ()
+        query = self.stats.analyzer.query(question, known=known)
+        if not query.terms:
+            return None, False
+        prepared = prepare(self.base, query, question)
+        masks = [self.mask(self.base, view)]
+        if view.overlay is not None:
+            masks.append(self.mask(view.overlay, view))
+        ranked = rank(self.base, view, prepared, masks, self.weights)
+        scope = ranked[0].index.entries[ranked[0].position].article_id if ranked else None
+        weights = prepared.weights.get(scope, prepared.weights[None])
+        vague = max(weights.values()) < self._vague_weight
+        return ranked[:limit], vague
+
+    def mask(self, index: Index, view: View) -> np.ndarray:
+        """Which of the index's positions the view may answer with (cached per view)."""
+        hidden = view.hidden if index is self.base else frozenset()
+        cache_key = (index.serial, index.version, view.articles, hidden)
+        mask = self._masks.get(cache_key)
+        if mask is None:
+            mask = index.alive.view.copy()
+            if view.articles is not None:
+                codes = [index.code_of(a) for a in sorted(view.articles)]
+                allowed = np.asarray([c for c in codes if c is not None], dtype=np.int32)
+                mask &= np.isin(index.article.view, allowed)
+            for key in hidden:
+                position = index.ordinal.get(key)
+                if position is not None:
+                    mask[position] = False
+            if len(self._masks) >= _MASKS_KEPT:
+                self._masks.pop(next(iter(self._masks)))
+            self._masks[cache_key] = mask
+        return mask
+
+    @staticmethod
+    def _candidate(scored: Scored) -> Candidate:
+        entry = scored.index.entries[scored.position]
+        return Candidate(
+            entry.id,
+            entry.question,
+            round(scored.score, 4),
+            entry.article_id,
+            round(1.0 - scored.explained, 4),
+            scored.holds_focus,
+        )

@@ -1,0 +1,411 @@
+"""Candidates from both signals, scored; bounded work per question whatever the store.
+
+1. Candidates, per index (base, then the server's overlay): every posting list of the question's
+   terms is accumulated into one dense array (no list is ever cut, so no entry is invisible), the
+   entry's coarse semantic similarity is added, the view's mask applied, and the best
+   `Weights.candidates` kept, plus entries with a phrasing of exactly the question's terms.
+2. Scoring: the lexical score (best phrasing's idf-weighted F1, the entry's coverage of the
+   question, character similarity) blended with the semantic one (best phrasing's cosine).
+3. Refinement of the few best: question words the entry lacks count as explained when their vector
+   is close to one of the entry's words; the share left unexplained is what the gate reads.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from bot.engine.analyzer import TIME, Query
+from bot.engine.arrays import ranges
+from bot.engine.index import FACT_COUNT, FACT_TIME, Index
+from bot.engine.view import View
+from bot.knowledge.schema import KINDS
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the signals combine; beside the thresholds so the whole rule is in two dataclasses."""
+
+    lexical: float = 0.5
+    semantic: float = 0.5
+    # parts of the lexical score
+    phrasing: float = 0.6
+    coverage: float = 0.25
+    chars: float = 0.15
+    # an entry explaining less of the question (by idf weight) is scaled down
+    coverage_floor: float = 0.7
+    # cosine mapped to [0, 1]: below `semantic_zero` means unrelated
+    semantic_zero: float = 0.45
+    semantic_full: float = 0.85
+    # a word's similarity to the entry's closest word, mapped to how much it counts as explained
+    soft_zero: float = 0.45
+    soft_full: float = 0.75
+    # question words nudge towards the kinds of entry that answer them
+    intent_bonus: float = 0.05
+    number_mismatch: float = 0.1
+    # candidate generation: how many per index, and how much the coarse cosine counts there
+    candidates: int = 16
+    # a large store has more near-twins competing for the places (at 3k entries of shared
+    # templates, 32 places found the right entry's phrasing 81% of the time, 16 places 75%)
+    candidates_large: int = 32
+    large: int = 10_000
+    coarse: float = 0.5
+    refine: int = 3
+    # a term in more than this share of entries is not walked when the question has rarer ones
+    common_share: float = 0.05
+
+
+# Entries with a phrasing of exactly the question's terms always scored, at most this many.
+_EXACT = 8
+# Entries per index given a full score (characters included) and returned for the decision.
+_SCORED = 6
+_INTENT_KINDS = {"who": {"person"}, "quote": {"quote"}, "number": {"number"}}
+
+
+@functools.lru_cache(maxsize=64)
+def kind_adjustments(intents: frozenset[str], weights: Weights) -> np.ndarray:
+    """Per kind code (last slot: unknown kind), the bonus or malus the question's intents give
+    (cached: few combinations of intents exist; do not change the array returned)."""
+    adjustment = np.zeros(len(KINDS) + 1)
+    for code, kind in enumerate(KINDS):
+        if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
+            adjustment[code] += weights.intent_bonus
+        if "number" in intents and kind != "number":
+            adjustment[code] -= weights.number_mismatch
+    if "number" in intents:
+        adjustment[-1] -= weights.number_mismatch
+    return adjustment
+
+
+@dataclass
+class Scored:
+    index: Index
+    position: int
+    score: float
+    lexical: float
+    semantic: float
+    explained: float  # share of the question's weight the entry accounts for (soft after refine)
+    chars: float = 0.0
+    best_f1: float = 0.0
+    holds_focus: bool = True  # states the kind of fact the question asks for (a time, a count)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.index.entries[self.position].key
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A question ready to score: its terms per scope with weights, and its vectors."""
+
+    query: Query
+    weights: dict[str | None, dict[str, float]]  # scope -> term -> weight
+    vector: np.ndarray  # the question's unit vector
+    term_vectors: dict[str, np.ndarray]  # term -> unit vector of the word it came from
+
+
+def prepare(index: Index, query: Query, question: str) -> Prepared:
+    stats = index.stats
+    terms = sorted({t for _, scoped in query.scopes for t in scoped})
+    # Known terms have their vector in the index; only the others are embedded here.
+    unknown = [t for t in terms if t not in stats.term_id]
+    vectors = stats.model.encode([question, *(query.surfaces.get(t, t) for t in unknown)])
+    term_vectors = dict(zip(unknown, vectors[1:], strict=True))
+    for term in terms:
+        if term not in term_vectors:
+            term_vectors[term] = stats.term_vectors.view[stats.term_id[term]]
+    weights = {scope: {t: stats.weight(t) for t in scoped} for scope, scoped in query.scopes}
+    return Prepared(query, weights, vectors[0], term_vectors)
+
+
+def candidates(
+    index: Index, prepared: Prepared, mask: np.ndarray, w: Weights
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positions worth scoring (the best by coverage plus coarse similarity, and exact matches)
+    with their exact coverage of the question."""
+    n = len(index.entries)
+    if n == 0 or not mask.any():
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    places = w.candidates_large if n > w.large else w.candidates
+    pre, skipped = _coverage(index, prepared, n, common=max(w.common_share * n, places))
+    pre_coverage = pre.copy()
+    coarse_query = prepared.vector[: index.coarse.view.shape[1]]
+    norm = float(np.linalg.norm(coarse_query))
+    if norm > 0:
+        pre += w.coarse * (index.coarse.view @ (coarse_query / norm))
+    if int(mask.sum()) <= places:
+        chosen = np.flatnonzero(mask)
+    else:
+        pre[~mask] = -np.inf
+        chosen = np.argpartition(-pre, places)[:places]
+    exact = _exact_matches(index, prepared, mask)
+    if len(exact) > _EXACT:
+        # Many entries phrased exactly as asked ("trump"): the ones closest in meaning.
+        exact = exact[np.argsort(-pre[exact], kind="stable")[:_EXACT]]
+    chosen = np.unique(np.concatenate([chosen, exact]))
+    if not skipped and len(prepared.weights) == 1:
+        return chosen, pre_coverage[chosen]
+    return chosen, _exact_coverage(index, prepared, chosen, skipped)
+
+
+def _exact_matches(index: Index, prepared: Prepared, mask: np.ndarray) -> np.ndarray:
+    """Entries with a phrasing of exactly the question's terms, in their own alias scope."""
+    term_id = index.stats.term_id
+    found = []
+    for scope, weights in prepared.weights.items():
+        if any(t not in term_id for t in weights):
+            continue
+        exact = np.asarray(index.exact([term_id[t] for t in weights]), dtype=np.int64)
+        if scope is not None:
+            exact = exact[index.article.view[exact] == index.code_of(scope)]
+        found.append(exact)
+    exact = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return exact[mask[exact]]
+
+
+def _coverage(
+    index: Index, prepared: Prepared, n: int, common: float
+) -> tuple[np.ndarray, set[str]]:
+    """Per entry, the share of the question's weight (in its alias scope) it contains.
+
+    A term in more than `common` entries is left out when the question has rarer ones (its weight
+    is small and walking its list is most of the work); the candidates' exact coverage adds it
+    back. Returns the accumulation and the terms left out.
+    """
+    term_id = index.stats.term_id
+
+    def holders(term: str) -> np.ndarray | None:
+        tid = term_id.get(term)
+        if tid is None or tid >= len(index.postings) or not index.postings[tid]:
+            return None
+        return np.frombuffer(index.postings[tid], dtype=np.int32)
+
+    coverage = np.zeros(n)
+    skipped: set[str] = set()
+    for scope, weights in prepared.weights.items():
+        total = sum(weights.values()) or 1.0
+        lists = {t: holders(t) for t in weights}
+        rare = [t for t, h in lists.items() if h is not None and len(h) <= common]
+        walked = rare or [t for t, h in lists.items() if h is not None]
+        skipped |= {t for t, h in lists.items() if h is not None} - set(walked)
+        acc = coverage if scope is None else np.zeros(n)
+        for term in walked:
+            acc[lists[term]] += weights[term] / total  # type: ignore[index]
+        if scope is not None:
+            code = index.code_of(scope)
+            if code is not None:
+                in_article = index.article.view == code
+                coverage[in_article] = acc[in_article]
+    return coverage, skipped
+
+
+def _exact_coverage(
+    index: Index, prepared: Prepared, chosen: np.ndarray, skipped: set[str]
+) -> np.ndarray:
+    """The candidates' coverage from their own terms, per their article's alias scope."""
+    term_id = index.stats.term_id
+    articles = index.article.view[chosen]
+    coverage = np.zeros(len(chosen))
+    for scope, weights in prepared.weights.items():
+        total = sum(weights.values()) or 1.0
+        rows = np.ones(len(chosen), dtype=bool)
+        if scope is not None:
+            code = index.code_of(scope)
+            rows = articles == code
+        elif len(prepared.weights) > 1:
+            scoped = [index.code_of(a) for a in prepared.weights if a is not None]
+            rows = ~np.isin(articles, [c for c in scoped if c is not None])
+        if not rows.any():
+            continue
+        acc = np.zeros(len(chosen))
+        for term, weight in weights.items():
+            tid = term_id.get(term)
+            if tid is None or tid >= len(index.postings) or not index.postings[tid]:
+                continue
+            postings = np.frombuffer(index.postings[tid], dtype=np.int32)
+            at = np.searchsorted(postings, chosen)
+            at = np.minimum(at, len(postings) - 1)
+            acc += np.where(postings[at] == chosen, weight / total, 0.0)
+        coverage[rows] = acc[rows]
+    return coverage
+
+
+def score(
+    index: Index,
+    prepared: Prepared,
+    found: tuple[np.ndarray, np.ndarray],
+    w: Weights,
+    keep: int = _SCORED,
+) -> list[Scored]:
+    """Lexical and semantic scores of the given entries; the best `keep` are returned."""
+    positions, coverage = found
+    if len(positions) == 0:
+        return []
+    stats = index.stats
+    idf = stats.idf()
+    adjust = kind_adjustments(prepared.query.intents, w)
+    # semantic: the best phrasing's cosine
+    sem_counts = index.sem_count.view[positions]
+    sem_rows = ranges(index.sem_start.view[positions], sem_counts)
+    sims = (index.sem_vectors.view[sem_rows].astype(np.float32) @ prepared.vector) * (
+        index.sem_scale.view[sem_rows]
+    )
+    span = w.semantic_full - w.semantic_zero
+    semantic = np.clip((_segment_max(sims, sem_counts) - w.semantic_zero) / span, 0.0, 1.0)
+    # lexical: per phrasing row, the weight of the question's terms in it and its own weight
+    lex_counts = index.lex_count.view[positions]
+    lex_rows = ranges(index.lex_start.view[positions], lex_counts)
+    lengths = index.lex_length.view[lex_rows]
+    flat = index.lex_terms.view[ranges(index.lex_offset.view[lex_rows], lengths)]
+    row_of_flat = np.repeat(np.arange(len(lex_rows)), lengths)
+    own = np.bincount(row_of_flat, weights=idf[flat], minlength=len(lex_rows))
+    entry_of_row = np.repeat(np.arange(len(positions)), lex_counts)
+    scope_of = _scopes(index, prepared, index.article.view[positions])
+    f1 = np.zeros(len(lex_rows))
+    totals = np.zeros(len(positions))
+    for scope, weights in prepared.weights.items():
+        members = scope_of == _scope_code(prepared, scope)
+        if not members.any():
+            continue
+        total = sum(weights.values())
+        totals[members] = total
+        qw = np.zeros(len(idf))
+        for term, weight in weights.items():
+            tid = stats.term_id.get(term)
+            if tid is not None:
+                qw[tid] = weight
+        hit = np.bincount(row_of_flat, weights=qw[flat], minlength=len(lex_rows))
+        in_scope = members[entry_of_row]
+        f1[in_scope] = np.where(hit > 0, 2 * hit / (total + own), 0.0)[in_scope]
+    best_f1 = np.maximum(_segment_max(f1, lex_counts), 0.0)
+    covered = coverage
+    floor = np.minimum(1.0, covered / w.coverage_floor)
+    kinds = index.kind.view[positions]
+    base = w.phrasing * best_f1 + w.coverage * covered
+    # Character similarity costs a string per entry: computed only for the entries that could
+    # still make the top once it is added at its best.
+    ceiling = w.lexical * (base + w.chars) * floor + w.semantic * semantic + adjust[kinds]
+    best = np.argsort(-ceiling, kind="stable")[:keep]
+    # the first row reaching each entry's best, for the character similarity of its text
+    firsts = np.flatnonzero(f1 >= best_f1[entry_of_row] - 1e-12)
+    entry_firsts, at = np.unique(entry_of_row[firsts], return_index=True)
+    best_row = np.full(len(positions), -1)
+    best_row[entry_firsts] = firsts[at]
+    texts = {_scope_code(prepared, s): " ".join(sorted(ws)) for s, ws in prepared.weights.items()}
+    results = []
+    for i in best.tolist():
+        chars = 0.0
+        row = int(best_row[i])
+        if row >= 0 and best_f1[i] > 0:
+            start = int(index.lex_offset.view[lex_rows[row]])
+            ids = index.lex_terms.view[start : start + int(lengths[row])].tolist()
+            text = " ".join(sorted(stats.term_text[t] for t in ids))
+            chars = fuzz.token_sort_ratio(texts[int(scope_of[i])], text) / 100
+        lexical = _lexical(float(best_f1[i]), float(covered[i]), chars, w)
+        sem = float(semantic[i])
+        results.append(
+            Scored(
+                index,
+                int(positions[i]),
+                _blend(lexical, sem, float(adjust[kinds[i]]), w),
+                lexical,
+                sem,
+                float(covered[i]),
+                chars,
+                float(best_f1[i]),
+            )
+        )
+    return results
+
+
+def _scope_code(prepared: Prepared, scope: str | None) -> int:
+    return 0 if scope is None else 1 + sorted(a for a in prepared.weights if a).index(scope)
+
+
+def _scopes(index: Index, prepared: Prepared, articles: np.ndarray) -> np.ndarray:
+    """Per candidate, the alias scope it is scored in: its article's own, else the global (0)."""
+    codes = np.zeros(len(articles), dtype=np.int64)
+    for scope in prepared.weights:
+        if scope is not None:
+            code = index.code_of(scope)
+            if code is not None:
+                codes[articles == code] = _scope_code(prepared, scope)
+    return codes
+
+
+def _lexical(best_f1: float, covered: float, chars: float, w: Weights) -> float:
+    raw = w.phrasing * best_f1 + w.coverage * covered + w.chars * chars
+    return raw * min(1.0, covered / w.coverage_floor)
+
+
+def _blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> float:
+    # Not capped at 1: two entries that both reach the top must still be told apart.
+    return max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
+
+
+def _has(index: Index, position: int, term: str) -> bool:
+    tid = index.stats.term_id.get(term)
+    if tid is None:
+        return False
+    terms = index.terms_of(position)
+    at = int(np.searchsorted(terms, tid))
+    return at < len(terms) and int(terms[at]) == tid
+
+
+def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    out = np.full(len(counts), -1.0)
+    nonempty = counts > 0
+    if values.size:
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        out[nonempty] = np.maximum.reduceat(values, starts[nonempty])
+    return out
+
+
+def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
+    """Soft-match the words the best entries lack, and rescore them with that coverage."""
+    adjustments = kind_adjustments(prepared.query.intents, w)
+    for item in scored[: w.refine]:
+        index = item.index
+        entry = index.entries[item.position]
+        scope = entry.article_id if entry.article_id in prepared.weights else None
+        weights = prepared.weights[scope]
+        total = sum(weights.values()) or 1.0
+        missing = [t for t in weights if not _has(index, item.position, t)]
+        explained = 1.0 - sum(weights[t] for t in missing) / total
+        if missing:
+            entry_vectors = index.stats.term_vectors.view[index.terms_of(item.position)]
+            if len(entry_vectors):
+                asked = np.stack([prepared.term_vectors[t] for t in missing])
+                closest = (entry_vectors @ asked.T).max(axis=0)
+                span = w.soft_full - w.soft_zero
+                credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
+                explained += (
+                    float(sum(weights[t] * c for t, c in zip(missing, credit, strict=True))) / total
+                )
+        explained = min(explained, 1.0)
+        kind = int(index.kind.view[item.position])
+        adjust = adjustments[kind]
+        item.explained = explained
+        focus = prepared.query.focus
+        if focus is not None:
+            needed = FACT_TIME if focus == TIME else FACT_COUNT
+            item.holds_focus = bool(int(index.facts.view[item.position]) & needed)
+        item.lexical = _lexical(item.best_f1, explained, item.chars, w)
+        item.score = _blend(item.lexical, item.semantic, float(adjust), w)
+
+
+def rank(
+    base: Index, view: View, prepared: Prepared, masks: list[np.ndarray], w: Weights
+) -> list[Scored]:
+    """Every index of the view scored together, best first; ties broken by key."""
+    parts = [base] if view.overlay is None else [base, view.overlay]
+    scored: list[Scored] = []
+    for index, mask in zip(parts, masks, strict=True):
+        scored += score(index, prepared, candidates(index, prepared, mask, w), w)
+    scored.sort(key=lambda s: (-s.score, s.key))
+    refine(scored, prepared, w)
+    scored.sort(key=lambda s: (-s.score, s.key))
+    return scored
