@@ -23,7 +23,7 @@ _BM25_BUDGET_S = 20.0
 
 def bm25(entries: Sequence[Entry], questions: Sequence[tuple[str, Any]]) -> dict[str, Any]:
     try:
-        import bm25s  # type: ignore[import-not-found, import-untyped]
+        import bm25s
     except ImportError:
         return {"missing": "bm25s is not installed: pip install -e '.[bench]'"}
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each index it builds

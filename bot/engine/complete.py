@@ -94,7 +94,7 @@ class Vocabulary:
 
     @staticmethod
     def _live(pairs: list[Any], at: int, index: Index, test: Any, limit: int) -> list[int]:
-        found = []
+        found: list[int] = []
         alive = index.alive.view
         while at < len(pairs) and len(found) < limit and test(pairs[at][0]):
             if alive[pairs[at][1]]:

@@ -67,13 +67,16 @@ def analyse(stats: Stats, entry: Entry) -> Analysed:
         if terms:
             phrasings.setdefault(terms, None)
     body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
-    terms = set().union(*phrasings, *(analyzer.terms(t, article, surfaces, seen) for t in body))
+    body_terms = (analyzer.terms(t, article, surfaces, seen) for t in body)
+    every_term: set[str] = set().union(*phrasings, *body_terms)
     # the phrasings, and the answer: questions written from the article use its words, which the
     # answer restates more often than the curated phrasings do
     texts = tuple(dict.fromkeys(t for t in (*entry.phrasings, entry.answer) if t.strip()))
     stated = facts_of(w for text in body for w in words(text))
     facts = (TIME in stated) * FACT_TIME | (COUNT in stated) * FACT_COUNT
-    return Analysed(tuple(phrasings), tuple(sorted(terms)), texts, surfaces, frozenset(seen), facts)
+    return Analysed(
+        tuple(phrasings), tuple(sorted(every_term)), texts, surfaces, frozenset(seen), facts
+    )
 
 
 class Index:
@@ -172,7 +175,11 @@ class Index:
             self.postings.append(array("i"))
         vectors = stats.model.encode([t for a in analysed for t in a.texts])
         # per-row values gathered in lists and appended once per batch
-        lex_count, lex_length, lex_terms, lex_hash, lex_entry = [], [], [], [], []
+        lex_count: list[int] = []
+        lex_length: list[float] = []
+        lex_terms: list[int] = []
+        lex_hash: list[int] = []
+        lex_entry: list[int] = []
         lex_start = len(self.lex_length)
         term_id = stats.term_id
         first = len(self.entries)

@@ -193,7 +193,7 @@ def _coverage(
         skipped |= {t for t, h in lists.items() if h is not None} - set(walked)
         acc = coverage if scope is None else np.zeros(n)
         for term in walked:
-            acc[lists[term]] += weights[term] / total  # type: ignore[index]
+            acc[lists[term]] += weights[term] / total
         if scope is not None:
             code = index.code_of(scope)
             if code is not None:

@@ -81,7 +81,7 @@ def save(index: Index, folder: Path) -> Path:
     handle, scratch = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            np.savez(out, **arrays)  # type: ignore[arg-type]
+            np.savez(out, **arrays)
         os.replace(scratch, target)
     except BaseException:
         Path(scratch).unlink(missing_ok=True)
@@ -110,7 +110,7 @@ def load(stats: Stats, folder: Path, entries: Iterable[Entry]) -> tuple[Index, i
     stale = [
         key
         for key, print_ in zip(keys, fingerprints, strict=True)
-        if key not in current or fingerprint(current[key]) != print_  # type: ignore[index]
+        if key not in current or fingerprint(current[key]) != print_
     ]
     for key in stale:
         index.remove(key)  # type: ignore[arg-type]

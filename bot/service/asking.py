@@ -12,7 +12,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.engine import Candidate
+from bot.engine import Candidate, Engine
 from bot.engine.result import Verdict
 from bot.models import Entry, EntryKey
 from bot.questions import QuestionRejected, prepare_question
@@ -20,7 +20,6 @@ from bot.service.about import help_text, talk_answer
 from bot.service.answer import ANSWER, Answer, Suggestion
 from bot.service.conversation import ConversationKey, Conversations, Turn
 from bot.service.followup import Ask, FollowUps
-from bot.service.search import key_of
 from bot.service.talk import Talk, hear, words_of
 from bot.service.views import Audience, View
 from bot.service.wording import decline_message
@@ -47,6 +46,12 @@ class Asking:
 
     def view(self, audience: Audience) -> View:  # pragma: no cover - the service's
         raise NotImplementedError
+
+    @property
+    def _engine(self) -> Engine:
+        engine = self._state.engine
+        assert engine is not None, "the service answers once it has been refreshed"
+        return engine
 
     # -- answering ----------------------------------------------------------------------------
 
@@ -87,8 +92,8 @@ class Asking:
         if taught is not None:
             mine = view.entries[taught]
             return Answer(text, Verdict.CONFIDENT.value, 1.0, mine, view.article_of(mine))
-        result = self._state.engine(audience).answer(text)
-        entry = _entry_of(view, result.entry_id) if result.entry_id else None
+        result = self._engine.answer(text, self._state.engine_view(audience))
+        entry = view.entry(result.key) if result.key else None
         suggestions = tuple(s for s in (_suggestion(view, c) for c in result.suggestions) if s)
         ranked = [s for s in (_suggestion(view, c) for c in result.candidates[:2]) if s]
         answer = Answer(
@@ -275,17 +280,13 @@ class Asking:
     def suggest(self, prefix: str, audience: Audience, limit: int = 25) -> list[Entry]:
         """Entries whose phrasings resemble what someone is typing (autocomplete)."""
         view = self.view(audience)
-        engine = self._state.engine(audience)
-        found = (_entry_of(view, c.entry_id) for c in engine.suggest(prefix, limit=limit))
+        choices = self._engine.suggest(prefix, self._state.engine_view(audience), limit=limit)
+        found = (view.entry(c.key) for c in choices)
         return [e for e in found if e is not None]
 
 
-def _entry_of(view: View, engine_entry_id: str) -> Entry | None:
-    return view.entry(key_of(engine_entry_id))
-
-
 def _suggestion(view: View, candidate: Candidate) -> Suggestion | None:
-    entry = _entry_of(view, candidate.entry_id)
+    entry = view.entry(candidate.key)
     if entry is None:
         return None
     return Suggestion(entry, view.article_of(entry), candidate.score)

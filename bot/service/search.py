@@ -1,63 +1,63 @@
-"""Answering within a view.
+"""The engine the views answer from: one base index over every served base entry (all live
+articles), and per server a small overlay of its own entries sharing the base's scale.
 
-The engine indexes whatever entries it is given; a view's entries are the base entries of its
-active articles with the server's own changes applied, and its aliases are those of its
-articles plus the shared ones. Views that see the same entries share one engine. The engine
-knows an entry by one id, so it is given `article/id` (ids repeat across articles, and neither
-part may hold a slash).
+A view is the base seen through a mask (the audience's active articles, the base entries the
+server removed or replaced) plus that server's overlay; nothing is rebuilt for a server's change
+but its overlay, and a change of the base is applied to the index in place.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import replace
+from pathlib import Path
 
 from bot.engine import Engine
-from bot.models import EntryKey
-from bot.service.views import View
+from bot.engine.semantic import SemanticModel
+from bot.engine.view import AliasBook
+from bot.engine.view import View as EngineView
+from bot.models import Article, Entry, EntryKey
 
 
-def engine_id(key: EntryKey) -> str:
-    return f"{key[0]}/{key[1]}"
+def alias_book(articles: Mapping[str, Article], shared: Mapping[str, tuple[str, ...]]) -> AliasBook:
+    """knowledge/aliases.yaml for every article; each file's own aliases for its own."""
+    return AliasBook.of(
+        {
+            "global": dict(shared),
+            "per_article": {a.id: dict(a.aliases) for a in articles.values() if a.aliases},
+        }
+    )
 
 
-def key_of(engine_entry_id: str) -> EntryKey:
-    article, _, entry = engine_entry_id.partition("/")
-    return (article, entry)
+def build_engine(
+    entries: Mapping[EntryKey, Entry],
+    aliases: AliasBook,
+    *,
+    model: str | None,
+    dimensions: int | None,
+    folder: Path | None,
+) -> Engine:
+    """The base index (seconds on a big store the first time; its snapshot under the data
+    folder makes the next start quick)."""
+    return Engine(
+        [entries[k] for k in sorted(entries)],
+        aliases,
+        model=SemanticModel.load(model, dimensions),
+        folder=folder,
+    )
 
 
-def view_aliases(view: View, shared: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    aliases: dict[str, list[str]] = {k: list(v) for k, v in shared.items()}
-    for article in view.articles.values():
-        for canonical, variants in article.aliases.items():
-            aliases.setdefault(canonical, []).extend(variants)
-    return aliases
+def update_engine(
+    engine: Engine, before: Mapping[EntryKey, Entry], after: Mapping[EntryKey, Entry]
+) -> int:
+    """Bring the index from one set of base entries to another in place; the number changed."""
+    changed = [e for k, e in after.items() if before.get(k) != e]
+    removed = [k for k in before if k not in after]
+    if changed or removed:
+        engine.update(changed, removed)
+    return len(changed) + len(removed)
 
 
-# Engines by what they index, shared by every view (and every service in one process) that
-# sees the same entries and aliases; the least recently used go first.
-_ENGINES: OrderedDict[tuple[object, ...], Engine] = OrderedDict()
-_ENGINES_KEPT = 8
-
-
-class Searcher:
-    def __init__(self, shared_aliases: Mapping[str, tuple[str, ...]]) -> None:
-        self._shared = shared_aliases
-
-    def engine(self, view: View) -> Engine:
-        aliases = view_aliases(view, self._shared)
-        key = (
-            frozenset(view.entries.values()),
-            tuple(sorted((k, tuple(v)) for k, v in aliases.items())),
-        )
-        engine = _ENGINES.get(key)
-        if engine is None:
-            entries = [replace(e, id=engine_id(k)) for k, e in view.entries.items()]
-            engine = Engine(entries, aliases)
-            _ENGINES[key] = engine
-            while len(_ENGINES) > _ENGINES_KEPT:
-                _ENGINES.popitem(last=False)
-        else:
-            _ENGINES.move_to_end(key)
-        return engine
+def engine_view(
+    articles: frozenset[str], hidden: frozenset[EntryKey], overlay: object | None
+) -> EngineView:
+    return EngineView(articles=articles, hidden=hidden, overlay=overlay)  # type: ignore[arg-type]

@@ -7,11 +7,13 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
+from bot.engine import Engine
 from bot.knowledge.fingerprint import knowledge_fingerprint
 from bot.models import Article
 from bot.service.asking import Asking
 from bot.service.conversation import Conversations
 from bot.service.reads import Reads
+from bot.service.search import alias_book, build_engine, update_engine
 from bot.service.state import State
 from bot.service.views import Audience, View
 from bot.service.writes import Writes
@@ -96,7 +98,7 @@ class BriefingService(Asking, Reads, Writes):
                 state.overlays[guild_id] = await store.entries.overlay(guild_id)
                 state.choices[guild_id] = await store.guilds.article_choices(guild_id)
                 state.forget_views(guild_id)
-                await asyncio.to_thread(self._warm, [Audience(guild_id)])
+                state.view(Audience(guild_id))
                 return
             version, base_version = await store.versions()
             fresh = State()
@@ -106,20 +108,32 @@ class BriefingService(Asking, Reads, Writes):
             fresh.set_base(await store.entries.base_rows())
             fresh.overlays = await store.entries.overlays()
             fresh.choices = await store.guilds.all_article_choices()
-            fresh.searcher = type(state.searcher)(fresh.shared_aliases)
+            fresh.engine = await self._engine_for(fresh)
             audiences = [Audience(), Audience.cli(), *(Audience(g) for g in fresh.guilds)]
-            # Indexing takes a moment on a big store: off the event loop, so chat never stalls.
-            await asyncio.to_thread(self._warm_state, fresh, audiences)
+            for audience in audiences:  # views are masks over the index: quick to make now
+                fresh.view(audience)
             self._state = fresh
             self._version, self._base_version = version, base_version
 
-    def _warm(self, audiences: list[Audience]) -> None:
-        self._warm_state(self._state, audiences)
-
-    @staticmethod
-    def _warm_state(state: State, audiences: list[Audience]) -> None:
-        for audience in audiences:
-            state.view(audience)
+    async def _engine_for(self, fresh: State) -> Engine:
+        """The current engine brought up to date in place when only entries changed; a new one
+        (indexed off the event loop, from its snapshot when there is one) when the aliases did
+        or there is none yet."""
+        articles = {k: r.article for k, r in fresh.articles.items()}
+        book = alias_book(articles, fresh.shared_aliases)
+        current = self._state.engine
+        if current is not None and current.aliases == book:
+            update_engine(current, self._state.base, fresh.base)
+            return current
+        settings = self.settings
+        return await asyncio.to_thread(
+            build_engine,
+            fresh.base,
+            book,
+            model=settings.semantic_model,
+            dimensions=settings.semantic_dimensions,
+            folder=settings.data_dir / "engine",
+        )
 
     async def catch_up(self) -> CaughtUp | None:
         """Pick up what other processes wrote (the bot polls this every `refresh_seconds`):

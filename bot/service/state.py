@@ -1,15 +1,19 @@
 """The service's picture of the store, kept in memory: articles, the base, each server's
-overlay, choices and settings, and the views (with their engines) built from them."""
+overlay, choices and settings; the base engine and the servers' overlay indexes; and the views
+built from them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.engine import Engine
+from bot.engine.view import View as EngineView
 from bot.models import Entry, EntryKey
 from bot.service.people import People
-from bot.service.search import Searcher
+from bot.service.search import engine_view
 from bot.service.views import Audience, View, active_articles, build_view
+from bot.store.precedence import server_view
 from bot.store.records import ArticleRecord, BaseRow, GuildSettings, Overlay
 
 
@@ -23,10 +27,12 @@ class State:
     overlays: dict[int, Overlay] = field(default_factory=dict)
     choices: dict[int, dict[str, bool]] = field(default_factory=dict)
     guilds: dict[int, GuildSettings] = field(default_factory=dict)
+    engine: Engine | None = None
+    # A server's own entries indexed on the base's scale, and the base entries they hide.
+    overlay_indexes: dict[int, tuple[Any, frozenset[EntryKey]]] = field(default_factory=dict)
     views: dict[Audience, View] = field(default_factory=dict)
-    engines: dict[Audience, Engine] = field(default_factory=dict)
+    engine_views: dict[Audience, EngineView] = field(default_factory=dict)
     peoples: dict[Audience, People] = field(default_factory=dict)
-    searcher: Searcher = field(default_factory=lambda: Searcher({}))
 
     def set_base(self, rows: list[BaseRow]) -> None:
         self.base_rows = {r.entry.key: r for r in rows}
@@ -44,16 +50,29 @@ class State:
             )
             overlay = self.overlays.get(guild) if guild is not None else None
             found = build_view(audience, articles, self.base, overlay)
+            index, hidden = self._overlay_index(guild)
             self.views[audience] = found
-            self.engines[audience] = self.searcher.engine(found)
+            self.engine_views[audience] = engine_view(frozenset(found.articles), hidden, index)
         return found
 
-    def engine(self, audience: Audience) -> Engine:
-        """The engine over what this audience sees (built with its view)."""
-        found = self.engines.get(audience)
+    def _overlay_index(self, guild: int | None) -> tuple[Any, frozenset[EntryKey]]:
+        """The server's own entries as an index (None when it has none) and what they hide."""
+        overlay = self.overlays.get(guild) if guild is not None else None
+        if guild is None or overlay is None or overlay.empty or self.engine is None:
+            return None, frozenset()
+        found = self.overlay_indexes.get(guild)
+        if found is None:
+            own, hidden = server_view(self.base, overlay)
+            found = (self.engine.overlay(own) if own else None, hidden)
+            self.overlay_indexes[guild] = found
+        return found
+
+    def engine_view(self, audience: Audience) -> EngineView:
+        """How the engine sees this audience's view (built with it)."""
+        found = self.engine_views.get(audience)
         if found is None:
             self.view(audience)
-            found = self.engines[audience]
+            found = self.engine_views[audience]
         return found
 
     def people(self, audience: Audience) -> People:
@@ -64,12 +83,15 @@ class State:
         return found
 
     def forget_views(self, guild_id: int | None = None) -> None:
-        """Views to build again: one server's, or (None) every view."""
+        """Views to build again: one server's (its overlay index too), or (None) every view."""
         if guild_id is None:
             self.views.clear()
-            self.engines.clear()
+            self.engine_views.clear()
             self.peoples.clear()
-        else:
-            self.views.pop(Audience(guild_id), None)
-            self.engines.pop(Audience(guild_id), None)
-            self.peoples.pop(Audience(guild_id), None)
+            self.overlay_indexes.clear()
+            return
+        self.overlay_indexes.pop(guild_id, None)
+        for audience in [a for a in self.views if a.guild_id == guild_id]:
+            self.views.pop(audience, None)
+            self.engine_views.pop(audience, None)
+            self.peoples.pop(audience, None)

@@ -17,12 +17,13 @@ from bot.service import BriefingService
 # questions for far fewer wrong answers. On the knowledge of 2026-12-01 (86 entries), beside the
 # previous engine measured the same way: held-out wrong 16.6% -> 5.7%, helped 69.4% -> 87.1%, in
 # scope answered right 57.6% -> 40.3%, overall 57.0% -> 52.3%. These floors are its figures less
-# a small margin (the lead's call to keep).
+# the figures it reaches, integrated in the service (one base index, per-article aliases):
+# overall 52.3%, in scope 40.3%, wrong 5.7%, helped 87.1%.
 FLOORS = {
-    "heldout-trump-russia": {"overall": 0.50, "in_scope": 0.38, "helped": 0.85},
+    "heldout-trump-russia": {"overall": 0.52, "in_scope": 0.40, "helped": 0.87},
 }
-WRONG_CEILINGS = {"heldout-trump-russia": 0.07}
-DEV_FLOORS = {"devset": {"in_scope": 0.84, "declined": 0.95}}
+WRONG_CEILINGS = {"heldout-trump-russia": 0.058}
+DEV_FLOORS = {"devset": {"in_scope": 0.85, "declined": 0.96}}
 
 
 def _figures(service: BriefingService, name: str) -> dict:

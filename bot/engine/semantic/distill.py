@@ -38,8 +38,8 @@ def _teacher_folder(scratch: Path) -> Path:
 
 
 def distill_default(out: Path, dimensions: int = DIMENSIONS) -> Path:
-    from model2vec.distill import distill  # type: ignore[import-not-found]
-    from model2vec.model import quantize_model  # type: ignore[import-not-found]
+    from model2vec.distill import distill
+    from model2vec.model import quantize_model
 
     with tempfile.TemporaryDirectory() as scratch:
         teacher = _teacher_folder(Path(scratch))
