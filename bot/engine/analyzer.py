@@ -8,7 +8,6 @@ alias phrases occur in it, so "spokesman" reaches Peskov only in the article tha
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.focus import NONE, Focus, focus_of
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
 from bot.engine.view import AliasBook
@@ -24,7 +24,7 @@ _MIN_CORRECTABLE = 4
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
@@ -37,59 +37,6 @@ def intents_of(tokens: list[str]) -> frozenset[str]:
     found = {INTENT_WORDS[t] for t in tokens if t in INTENT_WORDS}
     if "how" not in tokens:
         found.discard("number")
-    return frozenset(found)
-
-
-# The fact a question asks for, when its first words say so plainly: a time ("when was...",
-# "how long...", "what year...") or a count ("how many..."). An entry that states no time or no
-# number cannot answer it, however close its topic (the gate reads this).
-TIME = "time"
-COUNT = "count"
-_TIME_OPENINGS = {
-    ("when",), ("how", "long"), ("what", "year"), ("what", "date"), ("what", "day"),
-    ("what", "month"), ("which", "year"), ("which", "day"), ("what", "time"),
-}  # fmt: skip
-
-
-def focus_of(tokens: list[str]) -> str | None:
-    start = next((i for i, t in enumerate(tokens) if t in QUESTION_WORDS), None)
-    if start is None:
-        return None
-    tokens = tokens[start:]  # "ok so when was he born": from the question word on
-    if tuple(tokens[:1]) in _TIME_OPENINGS or tuple(tokens[:2]) in _TIME_OPENINGS:
-        return TIME
-    if any(pair == ("how", "many") for pair in itertools.pairwise(tokens)):
-        return COUNT
-    return None
-
-
-_TIME_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday weekend today yesterday tomorrow
-    tonight morning afternoon evening night day days week weeks month months year years decade
-    decades century centuries hour hours minute minutes second seconds ago since until till
-    during earlier later lately recently soon date dated time times era period moment
-    """.split()
-)
-_NUMBER_WORDS = frozenset(
-    """
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred hundreds thousand thousands million millions billion billions dozen dozens half
-    percent first second third once twice
-    """.split()
-)
-
-
-def facts_of(tokens: Iterable[str]) -> frozenset[str]:
-    """Which kinds of fact a text states: a time, a number."""
-    found = set()
-    for token in tokens:
-        if token in _TIME_WORDS or (token.isdigit() and len(token) == 4):
-            found.add(TIME)
-        if token.isdigit() or token in _NUMBER_WORDS:
-            found.add(COUNT)
     return frozenset(found)
 
 
@@ -128,7 +75,7 @@ class Query:
     terms: tuple[str, ...]  # with the global aliases only
     by_article: dict[str, tuple[str, ...]]  # for articles whose own aliases occur in the question
     surfaces: dict[str, str]  # stem -> the word of the question it came from
-    focus: str | None = None  # TIME or COUNT when the question plainly asks for one
+    focus: Focus = NONE  # what the question asks for, which the answer must hold
 
     def terms_for(self, article_id: str) -> tuple[str, ...]:
         return self.by_article.get(article_id, self.terms)
@@ -215,6 +162,15 @@ class Analyzer:
         content = _content(tokens)
         rules = self._by_article.get(article_id, self._global) if article_id else self._global
         return self._stemmed(self._apply(content, rules), surfaces)
+
+    def sequence(self, text: str, article_id: str | None = None) -> list[str]:
+        """A text's words as terms in order, stopwords and repeats kept (where words stand)."""
+        return self.stems(words(text), article_id)
+
+    def stems(self, tokens: Iterable[str], article_id: str | None = None) -> list[str]:
+        """Words as terms (aliases applied, stemmed), stopwords kept: a focus's own words."""
+        rules = self._by_article.get(article_id, self._global) if article_id else self._global
+        return [self.stem(t) for t in self._apply(list(tokens), rules)]
 
     def query(self, text: str, *, correct: bool = True, known: Iterable[str] = ()) -> Query:
         """`known`: words that are not typos though the base has none (a server's own entries)."""

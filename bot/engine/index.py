@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.engine.analyzer import COUNT, TIME, facts_of
 from bot.engine.arrays import Growable
+from bot.engine.focus import time_and_count
 from bot.engine.stats import Stats
 from bot.engine.textproc import words
 from bot.engine.view import EntryKey
@@ -72,8 +72,8 @@ def analyse(stats: Stats, entry: Entry) -> Analysed:
     # the phrasings, and the answer: questions written from the article use its words, which the
     # answer restates more often than the curated phrasings do
     texts = tuple(dict.fromkeys(t for t in (*entry.phrasings, entry.answer) if t.strip()))
-    stated = facts_of(w for text in body for w in words(text))
-    facts = (TIME in stated) * FACT_TIME | (COUNT in stated) * FACT_COUNT
+    time, count = time_and_count(w for text in body for w in words(text))
+    facts = time * FACT_TIME | count * FACT_COUNT
     return Analysed(
         tuple(phrasings), tuple(sorted(every_term)), texts, surfaces, frozenset(seen), facts
     )
@@ -120,6 +120,8 @@ class Index:
         self.postings: list[array[int]] = []
         self.words: set[str] = set()
         self.version = 0
+        # per position, the kinds of focus its phrasings ask for (filled as the gate needs them)
+        self.declared: dict[int, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ building and updating
     @classmethod

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from bot.engine.analyzer import TIME, Query
+from bot.engine.analyzer import Query
 from bot.engine.arrays import ranges
-from bot.engine.index import FACT_COUNT, FACT_TIME, Index
+from bot.engine.index import Index
 from bot.engine.view import View
 from bot.knowledge.schema import KINDS
 
@@ -43,6 +43,17 @@ class Weights:
     # a word's similarity to the entry's closest word, mapped to how much it counts as explained
     soft_zero: float = 0.45
     soft_full: float = 0.75
+    # A question word the entry lacks that is common English ("according", "talk", "point") says
+    # less than a rare one ("vodka"): what it leaves unexplained is scaled by its frequency rank
+    # in the model's vocabulary, from `generic_floor` at rank `generic_common` (and below) up to
+    # 1 at `generic_rare`; words outside the vocabulary count whole.
+    generic_floor: float = 1.0
+    generic_common: int = 2000
+    generic_rare: int = 12000
+    # the question's focus (bot/engine/focus.py): a word it must hold counts only this close
+    focus_soft: float = 0.7
+    # a speaker is one of the entry's words within this many words of a speech verb
+    speech_window: int = 6
     # question words nudge towards the kinds of entry that answer them
     intent_bonus: float = 0.05
     number_mismatch: float = 0.1
@@ -346,15 +357,6 @@ def _blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> fl
     return max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
 
 
-def _has(index: Index, position: int, term: str) -> bool:
-    tid = index.stats.term_id.get(term)
-    if tid is None:
-        return False
-    terms = index.terms_of(position)
-    at = int(np.searchsorted(terms, tid))
-    return at < len(terms) and int(terms[at]) == tid
-
-
 def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
     out = np.full(len(counts), -1.0)
     nonempty = counts > 0
@@ -364,43 +366,12 @@ def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return out
 
 
-def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
-    """Soft-match the words the best entries lack, and rescore them with that coverage."""
-    adjustments = kind_adjustments(prepared.query.intents, w)
-    for item in scored[: w.refine]:
-        index = item.index
-        entry = index.entries[item.position]
-        scope = entry.article_id if entry.article_id in prepared.weights else None
-        weights = prepared.weights[scope]
-        total = sum(weights.values()) or 1.0
-        missing = [t for t in weights if not _has(index, item.position, t)]
-        explained = 1.0 - sum(weights[t] for t in missing) / total
-        if missing:
-            entry_vectors = index.stats.term_vectors.view[index.terms_of(item.position)]
-            if len(entry_vectors):
-                asked = np.stack([prepared.term_vectors[t] for t in missing])
-                closest = (entry_vectors @ asked.T).max(axis=0)
-                span = w.soft_full - w.soft_zero
-                credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
-                explained += (
-                    float(sum(weights[t] * c for t, c in zip(missing, credit, strict=True))) / total
-                )
-        explained = min(explained, 1.0)
-        kind = int(index.kind.view[item.position])
-        adjust = adjustments[kind]
-        item.explained = explained
-        focus = prepared.query.focus
-        if focus is not None:
-            needed = FACT_TIME if focus == TIME else FACT_COUNT
-            item.holds_focus = bool(int(index.facts.view[item.position]) & needed)
-        item.lexical = _lexical(item.best_f1, explained, item.chars, w)
-        item.score = _blend(item.lexical, item.semantic, float(adjust), w)
-
-
 def rank(
     base: Index, view: View, prepared: Prepared, masks: list[np.ndarray], w: Weights
 ) -> list[Scored]:
     """Every index of the view scored together, best first; ties broken by key."""
+    from bot.engine.gate import refine
+
     parts = [base] if view.overlay is None else [base, view.overlay]
     scored: list[Scored] = []
     for index, mask in zip(parts, masks, strict=True):

@@ -32,6 +32,7 @@ class SemanticModel:
     def __init__(self, model: Any, name: str) -> None:
         self._model = model
         self.name = name
+        self._vocabulary: dict[str, int] | None = None
         self.dimensions = int(model.dim)
         digest = hashlib.sha256(np.ascontiguousarray(model.embedding).tobytes())
         digest.update(model.tokenizer.to_str().encode())
@@ -39,6 +40,16 @@ class SemanticModel:
             if extra is not None:
                 digest.update(np.ascontiguousarray(extra).tobytes())
         self.identity = digest.hexdigest()[:16]
+
+    def rank(self, word: str) -> int | None:
+        """The word's id in the tokenizer's vocabulary when it is one whole token, else None.
+
+        A WordPiece vocabulary (the default model's) lists its words by frequency, so the id is
+        how common a word is in general English ("according" 1432, "vodka" 20095)."""
+        vocabulary = self._vocabulary
+        if vocabulary is None:
+            vocabulary = self._vocabulary = self._model.tokenizer.get_vocab()
+        return vocabulary.get(word)
 
     def dictionary(self) -> frozenset[str]:
         """Whole words of the model's vocabulary: real words, which typo repair leaves alone."""

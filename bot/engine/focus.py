@@ -1,0 +1,332 @@
+"""The focus of a question: what it asks for, which the answering entry must hold.
+
+Everything else a question says may be paraphrased (the gate soft-matches it); its focus may not.
+The focus is read from the question's first words, plainly:
+
+- a time ("when...", "how long...", "what year..."), a precise date ("when exactly...", "what
+  date..."), a count ("how many...", "how much..."): the entry states one;
+- an agent ("who ran...", "whose...", "name the..."): the entry names someone the question
+  does not ("who is X?" asks about X instead: an ordinary question);
+- a place ("where was it held"): the entry names a place after in/at/near...;
+- a reason ("why...", "how come..."): the entry gives one (a causal word, or a curated "why"
+  phrasing);
+- a thing said ("what did X say about Y"): X speaks in the entry (a speech verb beside X's
+  name) and the entry holds Y;
+- a kind of thing ("which X", "what X did..."): the entry holds X itself, not a looser match.
+
+Held words are checked strictly (the entry's own terms, or a word vector at least
+`Weights.focus_soft` close); the kinds of fact from the entry's answer and evidence text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
+
+TIME = "time"
+DATE = "date"
+DURATION = "duration"
+COUNT = "count"
+AGENT = "agent"
+PLACE = "place"
+REASON = "reason"
+SPEECH = "speech"
+
+_TIME_NOUNS = frozenset("year years date day days month months time week weeks hour".split())
+_DATE_NOUNS = frozenset("date day month".split())
+_AGENT_NOUNS = frozenset(
+    """person people man woman men women official officials guy guys politician politicians
+    leader leaders player players individual individuals names name""".split()
+)
+_PLACE_NOUNS = frozenset("city town place country venue location arena region state".split())
+_COUNT_NOUNS = frozenset("number amount percentage percent share".split())
+_SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told think thinks thought claim claims claimed feel feels
+    felt describe describes described characterise characterize characterised characterized
+    """.split()
+)
+# Between the auxiliary and the speech verb only the speaker stands ("what did the kremlin
+# spokesman say"), never a preposition ("which day did they get on a call").
+_SPEAKER_FILLER = frozenset("the a an his her their its this that these those".split())
+_AUXILIARIES = frozenset("did does do has have had was is were are will would".split())
+# Words after "who is" that make it ask for an agent ("who is the man that..."), not an identity.
+_RELATIVES = frozenset("that who which whom whose".split())
+# Stopwords that are nouns after "which": "which cbs show", "which side".
+_NOUN_STOPWORDS = frozenset("show name names piece story side part thing things".split())
+_HEAD_WORDS = 3
+_MAIN_WORDS = frozenset("what which who how why whats whos".split())
+_REASON_OPENINGS = (("why",), ("whys",), ("how", "come"), ("what", "reason"), ("what", "caused"))
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question asks for: a kind of fact, and words the entry must hold strictly."""
+
+    kind: str | None = None
+    held: tuple[str, ...] = ()  # words (before aliases and stems) the entry must hold
+    speaker: tuple[str, ...] = ()  # for SPEECH: who is asked about as speaking
+    given: frozenset[str] = frozenset()  # the question's own words: a fact it states is not new
+    verb: str = ""  # for SPEECH: the question's own verb ("call"), besides the usual ones
+
+    def __bool__(self) -> bool:
+        return self.kind is not None or bool(self.held)
+
+
+NONE = Focus()
+
+
+def _content(tokens: Iterable[str]) -> list[str]:
+    return [t for t in tokens if t not in STOPWORDS and t not in QUESTION_WORDS]
+
+
+def _head(tokens: list[str]) -> list[str]:
+    """The content words right after "which"/"what" ("which cbs show was..." -> cbs, show),
+    skipping "kind of", "sort of", "type of", "other"."""
+    rest = list(tokens)
+    while rest and rest[0] in {"kind", "sort", "type", "of", "other", "exact", "specific"}:
+        rest = rest[1:]
+    head: list[str] = []
+    for token in rest[:_HEAD_WORDS]:
+        if token in _NOUN_STOPWORDS:
+            head.append(token)
+            continue
+        if token in STOPWORDS or token in QUESTION_WORDS or token in _AUXILIARIES:
+            break
+        head.append(token)
+    return head
+
+
+def _speech(tokens: list[str]) -> Focus | None:
+    """ "what did X say about Y" / "how did X describe Y": X speaks, Y is held."""
+    verb = next((i for i, t in enumerate(tokens) if t in _SPEECH_VERBS), None)
+    aux = next((i for i, t in enumerate(tokens[1:3], 1) if t in _AUXILIARIES), None)
+    if verb is None or aux is None or verb <= aux:
+        return None
+    between = tokens[aux + 1 : verb]
+    speaker = _content(between)
+    if not speaker or len(speaker) + sum(t in _SPEAKER_FILLER for t in between) != len(between):
+        return None
+    rest = tokens[verb + 1 :]
+    topic = _content(rest[rest.index("about") + 1 :]) if "about" in rest else []
+    return Focus(SPEECH, tuple(topic), tuple(speaker), verb=tokens[verb])
+
+
+def focus_of(tokens: list[str]) -> Focus:
+    """The focus of a question given as its lower-case words (stopwords included)."""
+    found = _focus(tokens)
+    if "names" in tokens and found.kind is None:
+        found = Focus(AGENT, found.held)  # "which people criticised him, names pls"
+    if not found:
+        return NONE
+    return Focus(found.kind, found.held, found.speaker, frozenset(tokens), found.verb)
+
+
+def _focus(tokens: list[str]) -> Focus:
+    start = next((i for i, t in enumerate(tokens) if t in QUESTION_WORDS), None)
+    if start is None:
+        if "names" in tokens or ("name" in tokens and tokens[:1] != ["name"]):
+            return Focus(AGENT)
+        return NONE
+    tokens = tokens[start:]  # "ok so when was he born": from the question word on
+    if tokens[0] == "when":
+        # "when he says X, what does he mean": the question is the later one
+        later = next((i for i, t in enumerate(tokens[2:], 2) if t in _MAIN_WORDS), None)
+        if later is not None:
+            tokens = tokens[later:]
+    first, pair = tuple(tokens[:1]), tuple(tokens[:2])
+    if first in (("when",), ("whens",)):
+        return Focus(DATE if "exactly" in tokens[:3] or "exact" in tokens else TIME)
+    if pair == ("how", "long"):
+        return Focus(DURATION)
+    if pair == ("how", "many") and tokens[2:3] and tokens[2] in _TIME_NOUNS:
+        return Focus(DURATION)  # "how many months did it last"
+    if pair in (("how", "many"), ("how", "much"), ("how", "old"), ("how", "far")):
+        return Focus(COUNT)
+    if first in _REASON_OPENINGS or pair in _REASON_OPENINGS:
+        return Focus(REASON)
+    if first in (("who",), ("whos",), ("whom",), ("whose",)):
+        rest = tokens[1:]
+        if rest[:1] in (["is"], ["was"], ["are"], ["were"]) or first == ("whos",):
+            rest = rest[1:] if first != ("whos",) else rest
+            if not _RELATIVES.intersection(rest):
+                return NONE  # "who is X?": about X, not an agent to name
+        return Focus(AGENT)
+    if first in (("where",), ("wheres",)):
+        if "stand" in tokens or "stands" in tokens:
+            return NONE  # "where does he stand on...": a position, not a place
+        return Focus(PLACE)
+    if first in (("what",), ("which",), ("whats",)):
+        said = _speech(tokens) if first != ("which",) else None
+        if said is not None:
+            return said
+        if first == ("whats",) or tokens[1:2] in (["is"], ["was"], ["are"]):
+            return NONE  # "what is X": a definition or a description, not a kind to hold
+        kind_of = first == ("which",) or tokens[1:2] in (["kind"], ["sort"], ["type"])
+        head = _head(tokens[1:])
+        if not head:
+            return NONE
+        last = head[-1]
+        if last in _DATE_NOUNS or last in {"year", "years"}:
+            return Focus(DATE)
+        if last in _TIME_NOUNS:
+            return Focus(TIME)
+        if last in _COUNT_NOUNS:
+            return Focus(COUNT)
+        if last in _AGENT_NOUNS or last in _PLACE_NOUNS:
+            return Focus(AGENT, tuple(head[:-1]))  # "which country": a name the question lacks
+        # "which X" picks one X, so the entry must hold X; "what X" is often a paraphrase
+        return Focus(None, tuple(head)) if kind_of else NONE
+    if first == ("how",):
+        said = _speech(tokens)
+        if said is not None:
+            return said
+    return NONE
+
+
+# ------------------------------------------------------------------------- what an entry states
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+TIME_WORDS = (
+    _MONTHS
+    | _WEEKDAYS
+    | frozenset(
+        """weekend today yesterday tomorrow tonight morning afternoon evening night day days week
+        weeks month months year years decade decades century centuries hour hours minute minutes
+        seconds ago lately recently soon date dated brief briefly""".split()
+    )
+)
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions dozen dozens half
+    percent first second third once twice both""".split()
+)
+_CAUSAL = frozenset(
+    """because since due reason reasons cause caused causes causing therefore thus hence so
+    result resulting led leads lead given owing thanks explain explains explained why motivated
+    aim aimed aims hope hopes hoping fear fears feared order""".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at near from inside outside across into".split())
+_NAME = re.compile(r"[A-Z][\w'’.-]*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
+_WORD = re.compile(r"\S+")
+
+
+def time_and_count(tokens: Iterable[str]) -> tuple[bool, bool]:
+    """Whether a text's lower-case words state a time, and a number."""
+    time = count = False
+    for token in tokens:
+        if token in TIME_WORDS or (token.isdigit() and len(token) == 4):
+            time = True
+        if token.isdigit() or token in NUMBER_WORDS:
+            count = True
+    return time, count
+
+
+def states_date(tokens: Iterable[str]) -> bool:
+    """A precise time: a month, a weekday or a number (a year, a day of the month)."""
+    return any(t in _MONTHS or t in _WEEKDAYS or t.isdigit() for t in tokens)
+
+
+_UNITS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years
+    decade decades century centuries brief briefly soon shortly immediately quickly""".split()
+)
+
+
+def states_duration(tokens: Iterable[str]) -> bool:
+    return any(t in _UNITS for t in tokens)
+
+
+def stated(kind: str, tokens: list[str], given: frozenset[str]) -> bool:
+    """Whether a text's words state a fact of that kind that the question did not give."""
+    new = [t for t in tokens if t not in given]
+    if kind == TIME:
+        return time_and_count(new)[0]
+    if kind == COUNT:
+        return time_and_count(new)[1]
+    if kind == DATE:
+        return states_date(new)
+    if kind == DURATION:
+        return states_duration(new)
+    if kind == REASON:
+        return states_reason(new)
+    return True
+
+
+def states_reason(tokens: Iterable[str]) -> bool:
+    return any(t in _CAUSAL for t in tokens)
+
+
+def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """The capitalised words of a text that are names (a sentence's first word only when it is
+    not a `common` word, or another capitalised word follows), and those after a place
+    preposition ("in Aleppo", "at the White House")."""
+    found: list[str] = []
+    places: list[str] = []
+    pieces = _WORD.findall(text)
+    for i, piece in enumerate(pieces):
+        word = piece.strip("\"“”‘’'()[],.;:!?")
+        if not word or not _NAME.fullmatch(word):
+            continue
+        starts = i == 0 or bool(_SENTENCE_END.search(pieces[i - 1]))
+        following = pieces[i + 1].strip("\"“”‘’'()") if i + 1 < len(pieces) else ""
+        if starts and common(word.lower()) and not _NAME.match(following):
+            continue
+        possessive = piece.rstrip(",.;:").endswith(("'s", "’s"))
+        if word.lower() in STOPWORDS or word.lower() in QUESTION_WORDS:
+            continue
+        found.append(word)
+        before = [p.lower() for p in pieces[max(i - 2, 0) : i]]
+        if before and before[-1] in {"the", "a"}:
+            before = before[:-1]
+        if before and before[-1] in _PLACE_PREPOSITIONS and not possessive:
+            places.append(word)
+    return found, places
+
+
+# Between a speech verb and its speaker stand no pronoun and no preposition: "said Peskov", "Peskov
+# told", "according to Peskov", never "says he seemed to echo the Kremlin" or "said X after Trump".
+_PRONOUNS = frozenset("he she".split())
+_BLOCKERS = frozenset(
+    """he she they it we i you him her them after before about of on to with in at for from by
+    than over""".split()
+)
+
+
+def speaks(sequence: list[str], speaker: set[str], verbs: set[str], window: int) -> bool:
+    """Whether one of the speaker's terms stands within `window` words of a speech verb with
+    nothing between that makes someone else the speaker."""
+    at_verb = [i for i, t in enumerate(sequence) if t in verbs]
+    if any(j > 0 and sequence[j - 1] in _PRONOUNS for j in at_verb):
+        return True  # "he said": the speaker is one the entry names (the caller checks)
+    for i, term in enumerate(sequence):
+        if term not in speaker:
+            continue
+        for j in at_verb:
+            if abs(i - j) > window:
+                continue
+            low, high = min(i, j), max(i, j)
+            between = [
+                t
+                for k, t in enumerate(sequence[low + 1 : high], low + 1)
+                if not (t == "to" and sequence[k - 1] == "accord")
+            ]
+            if not _BLOCKERS.intersection(between):
+                return True
+    return False
+
+
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told speak speaks spoke spoken reiterate reiterated praise
+    praised praising criticising criticizing criticize
+    criticized criticise criticised argue argues argued warn warned claim claims claimed describe
+    described according quote quoted insist insisted announce announced declare declared think
+    thinks believe believes""".split()
+)

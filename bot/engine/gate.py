@@ -1,0 +1,160 @@
+"""What the gate reads of the few best entries: how much of the question each explains, and
+whether it holds the question's focus.
+
+Words an entry lacks count as explained as far as their vector is close to one of the entry's
+words (a ramp); a common English word the article does not use counts less than a rare one.
+The focus (`bot.engine.focus`) is checked strictly: its words must be the entry's own (or very
+close), and the kind of fact asked for must be stated in the entry's answer or evidence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.engine import focus as f
+from bot.engine.index import Index
+from bot.engine.ranking import Prepared, Scored, Weights, _blend, _lexical, kind_adjustments
+from bot.engine.textproc import words
+from bot.models import Entry
+
+
+def _has(index: Index, position: int, term: str) -> bool:
+    tid = index.stats.term_id.get(term)
+    if tid is None:
+        return False
+    terms = index.terms_of(position)
+    at = int(np.searchsorted(terms, tid))
+    return at < len(terms) and int(terms[at]) == tid
+
+
+def _generic(prepared: Prepared, index: Index, term: str, w: Weights) -> float:
+    """How much a missing word counts: common English words less (see `Weights.generic_*`)."""
+    if w.generic_floor >= 1.0:
+        return 1.0
+    rank = index.stats.model.rank(prepared.query.surfaces.get(term, term))
+    if rank is None:
+        return 1.0
+    low, high = np.log(w.generic_common), np.log(w.generic_rare)
+    share = float(np.clip((np.log(max(rank, 1)) - low) / (high - low), 0.0, 1.0))
+    return w.generic_floor + (1.0 - w.generic_floor) * share
+
+
+def _common(index: Index, word: str, w: Weights) -> bool:
+    """A word common in English ("despite", "many"): capitalised first in a sentence, no name."""
+    rank = index.stats.model.rank(word)
+    return rank is not None and rank < w.generic_rare
+
+
+def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
+    """Soft-match the words the best entries lack, check their focus, and rescore them."""
+    adjustments = kind_adjustments(prepared.query.intents, w)
+    for item in scored[: w.refine]:
+        index = item.index
+        entry = index.entries[item.position]
+        scope = entry.article_id if entry.article_id in prepared.weights else None
+        weights = prepared.weights[scope]
+        total = sum(weights.values()) or 1.0
+        missing = [t for t in weights if not _has(index, item.position, t)]
+        lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
+        explained = 1.0 - sum(lost.values()) / total
+        closest = _closest(index, item.position, prepared, missing)
+        if missing and closest is not None:
+            span = w.soft_full - w.soft_zero
+            credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
+            soft = sum(lost[t] * c for t, c in zip(missing, credit, strict=True))
+            explained += float(soft) / total
+        explained = min(max(explained, 0.0), 1.0)
+        item.explained = explained
+        item.holds_focus = holds_focus(index, item.position, entry, prepared, w)
+        adjust = adjustments[int(index.kind.view[item.position])]
+        item.lexical = _lexical(item.best_f1, explained, item.chars, w)
+        item.score = _blend(item.lexical, item.semantic, float(adjust), w)
+
+
+def _closest(
+    index: Index, position: int, prepared: Prepared, asked: list[str]
+) -> np.ndarray | None:
+    """Per asked term, its best cosine with one of the entry's terms (None: nothing to compare)."""
+    if not asked:
+        return None
+    entry_vectors = index.stats.term_vectors.view[index.terms_of(position)]
+    if not len(entry_vectors):
+        return None
+    stats = index.stats
+    zero = np.zeros(entry_vectors.shape[1], dtype=np.float32)
+    vectors = []
+    for term in asked:
+        vector = prepared.term_vectors.get(term)
+        if vector is None and term in stats.term_id:
+            vector = stats.term_vectors.view[stats.term_id[term]]
+        vectors.append(zero if vector is None else vector)  # unknown: close to nothing
+    return (entry_vectors @ np.stack(vectors).T).max(axis=0)
+
+
+def _declared(index: Index, position: int, entry: Entry) -> frozenset[str]:
+    """The kinds of focus the entry's own phrasings ask for (cached per index position)."""
+    found = index.declared.get(position)
+    if found is None:
+        kinds = (f.focus_of(words(p)).kind for p in entry.phrasings)
+        found = index.declared[position] = frozenset(k for k in kinds if k is not None)
+    return found
+
+
+def _body(entry: Entry) -> str:
+    return " ".join([entry.answer, *(e.quote for e in entry.evidence)])
+
+
+def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w: Weights) -> bool:
+    focus = prepared.query.focus
+    if not focus:
+        return True
+    analyzer = index.stats.analyzer
+    article = entry.article_id
+    held = analyzer.stems(focus.held, article)
+    if held and not _holds_words(index, position, prepared, list(held), w):
+        return False
+    kind = focus.kind
+    if kind is None:
+        return True
+    if kind != f.SPEECH and kind in _declared(index, position, entry):
+        return True  # one of its own phrasings asks for that ("Who threw the banquet?")
+    body = _body(entry)
+    if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.REASON):
+        return f.stated(kind, words(body), focus.given)
+    asked = {t for _, scoped in prepared.query.scopes for t in scoped}
+    if kind in (f.AGENT, f.PLACE):
+        found, places = f.names(body, lambda word: _common(index, word, w))
+        chosen = found if kind == f.AGENT else places
+        stems = {t for name in chosen for t in analyzer.terms(name, article)}
+        given = {analyzer.stem(t) for t in focus.given}
+        return bool(stems - asked - given)
+    if kind == f.SPEECH:
+        speaker = set(analyzer.terms(" ".join(focus.speaker), article))  # "his": nobody named
+        if not speaker or not _holds_words(index, position, prepared, sorted(speaker), w, 0.0):
+            return False
+        lead = entry.answer.split("“")[0].split('"')[0]
+        if entry.kind == "quote" and speaker & set(analyzer.sequence(lead, article)):
+            return True  # a quote's answer names its speaker before the quotation
+        sequence = analyzer.sequence(body, article)
+        verbs = {analyzer.stem(v) for v in (*f.SPEECH_VERBS, focus.verb)}
+        return f.speaks(sequence, speaker, verbs, w.speech_window)
+    return True
+
+
+def _holds_words(
+    index: Index,
+    position: int,
+    prepared: Prepared,
+    terms: list[str],
+    w: Weights,
+    soft: float | None = None,
+) -> bool:
+    """Every term is the entry's own, or (with `soft` > 0) a vector that close to one of them."""
+    missing = [t for t in terms if not _has(index, position, t)]
+    if not missing:
+        return True
+    soft = w.focus_soft if soft is None else soft
+    if soft <= 0:
+        return False
+    closest = _closest(index, position, prepared, missing)
+    return closest is not None and bool((closest >= soft).all())
