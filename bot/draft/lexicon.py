@@ -88,3 +88,14 @@ KEY_POINT_QUESTIONS = (
     "highlights",
     "what are the most important facts",
 )
+
+# Words that report a reaction ("Egypt and Jordan also sharply criticised…"): such a passage is
+# also asked how its actors reacted. Stems, as the engine compares words.
+REACTION_STEMS = frozenset(
+    """
+    criticis critic condemn denounc slam blast lash rebuk decri welcom prais hail laud applaud
+    cheer celebr reject dismiss refus regret lament deplor warn oppos protest distanc backlash
+    outcri concern worri fear angri furious outrag disappoint dismay shock surpris react reaction
+    respond respons
+    """.split()
+)
