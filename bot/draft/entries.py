@@ -10,6 +10,7 @@ because they share a sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +19,11 @@ from bot.draft.asking import Asking
 from bot.draft.entry import DraftEntry, Phrasings, clip
 from bot.draft.ids import Ids
 from bot.draft.keywords import Distinct
-from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS
+from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS, ORG_KINDS
 from bot.draft.people import Who, people_of, role_passage, source_of
 from bot.draft.units import Fact, Quotation, evidence_of, quotations_of, tail_facts
 from bot.draft.words import Rarity, Terms, content_words, plain
+from bot.engine.textproc import words
 from bot.extraction.candidate import Candidate, slug
 from bot.extraction.doc import Doc, Passage
 from bot.extraction.extract import Extraction
@@ -29,6 +31,11 @@ from bot.extraction.segment import Sentence
 
 # A quotation whose quoted words are less than this share of its sentences is a partial quote.
 _PARTIAL = 0.6
+# A capitalised name whose last word may say what kind of organisation it is.
+_ORG_NAME = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w&’'-]*)*")
+_MAX_ACRONYM = 6
+# The gist entry's answer: the lead's first sentences.
+_GIST_SENTENCES = 2
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
@@ -70,6 +77,7 @@ class DraftBuilder:
         for quotation in self.quotations:
             self._said.setdefault(quotation.speaker, []).append(quotation)
         self._mentioned = self._mentions()
+        self._expansions: dict[str, str] = {}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -125,7 +133,8 @@ class DraftBuilder:
         if entry_id is None:
             return None  # a curator reviewed this fact: their entry stands
         entry = DraftEntry(entry_id, kind, question, [], clip(answer), evidence)
-        entry.tags = list(dict.fromkeys(t.lower() for t in tags if t))
+        extra = self._kinds_and_expansions(" ".join([answer, *evidence]))
+        entry.tags = list(dict.fromkeys(t.lower() for t in [*tags, *extra] if t))
         options = [o for o in dict.fromkeys(options) if o and o.strip()]
         fallbacks = [*fallbacks, *(f"{question} ({n})" for n in ("draft", "article", "fact"))]
         if not self.phrasings.settle(entry, options, fallbacks):
@@ -133,12 +142,28 @@ class DraftBuilder:
         self.entries.append(entry)
         return entry
 
+    def _kinds_and_expansions(self, text: str) -> list[str]:
+        """What a passage's names stand for: an acronym's full name ("ICC" -> "international
+        criminal court"), an organisation's kind ("the Arab League" -> "group", "bloc")."""
+        found = [full for acronym, full in self._expansions.items() if acronym in words(text)]
+        for match in _ORG_NAME.finditer(text):
+            head = words(match.group())[-1:] if " " in match.group() else []
+            for word in head:
+                found += ORG_KINDS.get(word, ())
+        return found
+
     # -- the entries ----------------------------------------------------------------------
 
     def build(self, gist: Gist, aliases: dict[str, list[str]]) -> list[DraftEntry]:
         """Every entry, in the order they claim phrasings: gist, people, quotations, facts,
         sections. Phrasings are told apart as the engine reads them (aliases applied)."""
         self.phrasings = Phrasings(Terms(aliases))
+        self._expansions = {
+            canonical: variant
+            for canonical, variants in aliases.items()
+            for variant in variants
+            if len(canonical) <= _MAX_ACRONYM and _initials(variant) == canonical
+        }
         for item in self.existing:
             if item.get("reviewed", True):
                 for phrasing in [item.get("question", ""), *(item.get("alternates") or [])]:
@@ -151,22 +176,18 @@ class DraftBuilder:
         return self.entries
 
     def _gist(self, gist: Gist) -> None:
+        """One entry for the gist, asked every way ("what is it about", "key points"): its
+        answer is the lead, short, so that it never outweighs a fact's own entry."""
         title = plain(gist.title)
+        lead = gist.lead[:_GIST_SENTENCES]
+        answer = " ".join(p.quote for p in lead) or gist.summary
         self._add(
             "summary",
             "background",
             "What is the article about?",
-            gist.summary,
-            [gist.title, *(p.quote for p in gist.lead[:1])],
-            [*GIST_QUESTIONS, f"what is {title} about", title],
-        )
-        self._add(
-            "key-points",
-            "background",
-            "What are the key points of the article?",
-            " • ".join(gist.key_points),
-            [p.quote for p in gist.lead] or [gist.title],
-            KEY_POINT_QUESTIONS,
+            answer,
+            [gist.title, *(p.quote for p in lead)],
+            [*GIST_QUESTIONS, *KEY_POINT_QUESTIONS, f"what is {title} about", title],
         )
 
     def _persons(self) -> None:
@@ -286,3 +307,7 @@ def _joined(quotation: Quotation) -> str:
     for candidate in quotation.quotes:
         parts.append(" ".join(p.quote for p in candidate.evidence))
     return "” “".join(parts)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in words(name) if w not in ("of", "the", "for", "and"))

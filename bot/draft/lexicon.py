@@ -99,3 +99,39 @@ REACTION_STEMS = frozenset(
     respond respons
     """.split()
 )
+
+# An organisation's head noun -> the kinds readers call it by ("which regional group …",
+# "what think tank …"). An entry naming such an organisation is also found by its kind.
+ORG_KINDS: dict[str, tuple[str, ...]] = {
+    "league": ("group", "organisation", "organization", "bloc", "body"),
+    "union": ("group", "bloc", "body", "organisation", "organization"),
+    "alliance": ("group", "bloc", "coalition"),
+    "coalition": ("group", "alliance", "bloc"),
+    "association": ("group", "organisation", "organization", "body"),
+    "federation": ("group", "organisation", "organization", "body"),
+    "organisation": ("group", "organization", "body"),
+    "organization": ("group", "organisation", "body"),
+    "forum": ("think tank", "group", "organisation", "organization"),
+    "institute": ("think tank", "group", "organisation", "organization"),
+    "foundation": ("charity", "group", "organisation", "organization", "nonprofit"),
+    "center": ("think tank", "group", "organisation", "organization"),
+    "council": ("body", "group", "panel"),
+    "committee": ("panel", "body", "group"),
+    "commission": ("body", "panel", "agency"),
+    "ministry": ("government", "department", "office"),
+    "office": ("government", "department", "ministry"),
+    "department": ("government", "agency", "office"),
+    "authority": ("government", "agency", "body"),
+    "agency": ("government", "body", "office"),
+    "administration": ("government",),
+    "court": ("tribunal", "judges"),
+    "party": ("group",),
+    "company": ("firm", "business"),
+    "corporation": ("company", "firm", "business"),
+    "inc": ("company", "firm", "business"),
+    "corp": ("company", "firm", "business"),
+    "bank": ("lender", "company", "firm"),
+    "university": ("school", "college"),
+    "college": ("school", "university"),
+    "hospital": ("clinic", "medical center"),
+}

@@ -26,6 +26,7 @@ mockery, ridicule, mock, derision, lampoon
 reject, rejection, dismiss, rebuff, spurn, refuse, refusal
 announce, announcement, unveil, reveal, reveals, revealed, disclose
 warn, warning, caution, cautioned, alert
+reaction, react, respond, response, reply
 urge, plead
 demand, insist, insisted, insisting
 stress, emphasise, emphasize, underline, underscore
@@ -103,7 +104,8 @@ election, elect, reelection, re-election
 + committee, panel
 resign, resignation, quit
 visit, trip, tour
-+ policy, stance, position, policies
++ policy, policies
++ position, stance, opinion, view, viewpoint
 + decision, ruling, verdict, judgment, judgement
 move, step, measure, action
 change, shift, alter, alteration, modify, modified, modifies, modifying, switch, reversal,
@@ -112,6 +114,7 @@ plan, proposal, scheme, blueprint, strategy, strategies
 meeting, gathering, session, summit
 debate, discussion, deliberation
 deal, agreement, pact, treaty, treaties
+replace, replacement, substitute, sub, subbed, backup, stand-in, fill in
 + negotiator, envoy, mediator, middleman, middlemen, intermediary, intermediaries
 + example, instance
 + choice, option, alternative
@@ -261,7 +264,25 @@ analyze, analyse
 = canada, canadian, canadians, ottawa
 = mexico, mexican, mexicans
 = palestinian authority, ramallah
-= united states, america, white house
+= ten, 10
+= eleven, 11
+= twelve, 12
+= thirteen, 13
+= fourteen, 14
+= fifteen, 15
+= sixteen, 16
+= seventeen, 17
+= eighteen, 18
+= nineteen, 19
+= twenty, 20
+= thirty, 30
+= forty, 40
+= fifty, 50
+= sixty, 60
+= seventy, 70
+= eighty, 80
+= ninety, 90
+= hundred, 100
 = pentagon, defense department, defence department
 """
 
@@ -371,3 +392,9 @@ FILLER = (
     "according", "regarding", "fr", "ngl", "bruh", "bro", "smh", "fam", "yall", "specifically",
     "particular", "exact", "overall", "lmaooo", "lmaoo", "lolol", "pls", "plz",
 )  # fmt: skip
+
+# Names of the United States: "US" is a stopword (the engine cannot tell it from "us"), so an
+# article that says "US" never matches "America" or "Washington"; these are read as "us" too,
+# and vanish from a question as that word does (the site's shared aliases do the same).
+US_CANONICAL = "us"
+US_NAMES = ("united states", "america", "american", "americans", "white house", "washington")
