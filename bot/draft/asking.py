@@ -19,6 +19,12 @@ from bot.extraction.candidate import Candidate, excerpt
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+")
 _PROPER = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 _MAX_ACTORS = 4
+_SPEECH_AROUND = re.compile(
+    r"[,;]?\s*(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told|added|argued|noted|stressed)\b"
+    r"|\b(?:said|says)\s+(?:[A-Z][\w’'.-]*\s*){1,3}"
+)
+# What someone's only quotation is to a reader: "what was eichel's explanation".
+_THEIR_WORDS = ("explanation", "view", "comment", "take", "response", "message")
 _OF_WHAT = re.compile(
     r"\b(?:of|at|for|with)\s+(?:the\s+)?([A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*)*)"
 )
@@ -100,12 +106,29 @@ class Asking:
         if alone:
             options += [
                 *(f"what did {r} say" for r in refs),
+                *(f"what was {short}'s {what}" for what in _THEIR_WORDS),
+                f"what does {short} think",
                 *(f"{r} reaction" for r in refs[:2]),
                 f"how did {refs[0]} react",
                 f"what is the position of {refs[0]}",
                 f"{short} statement",
             ]
         return options
+
+    def reported(self, who: Who, text: str) -> list[str]:
+        """A sentence reporting what someone said without quoting them ("Selling a product is
+        difficult, but altering behavior is much more difficult, Hege said."): who said it, and
+        what they said about its subject."""
+        names = [w for r in who.references for w in r.split()]
+        short = who.short.lower()
+        said = plain(_SPEECH_AROUND.sub(" ", text))
+        topic = " ".join(self.rarity.top(text, 3, names))
+        return [
+            f"who said {' '.join(said.split()[:12])}",
+            f"what did {short} say about {topic}",
+            *(f"what did {d} say about {topic}" for d in who.descriptions[:2]),
+            f"what does {short} think about {topic}",
+        ]
 
     @staticmethod
     def quotation_fallbacks(text: str) -> list[str]:

@@ -34,6 +34,10 @@ _PARTIAL = 0.6
 # A capitalised name whose last word may say what kind of organisation it is.
 _ORG_NAME = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w&’'-]*)*")
 _MAX_ACRONYM = 6
+_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,%])")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])")
+# Words a quotation takes from the sentence of reporting that leads to it.
+_SETTING_WORDS = 3
 # The gist entry's answer: the lead's first sentences.
 _GIST_SENTENCES = 2
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
@@ -145,7 +149,12 @@ class DraftBuilder:
     def _kinds_and_expansions(self, text: str) -> list[str]:
         """What a passage's names stand for: an acronym's full name ("ICC" -> "international
         criminal court"), an organisation's kind ("the Arab League" -> "group", "bloc")."""
-        found = [full for acronym, full in self._expansions.items() if acronym in words(text)]
+        tokens = words(text)
+        found = [full for acronym, full in self._expansions.items() if acronym in tokens]
+        if _YEAR.search(text):
+            found.append("year")
+        if _CLOCK.search(text):
+            found.append("time")
         for match in _ORG_NAME.finditer(text):
             head = words(match.group())[-1:] if " " in match.group() else []
             for word in head:
@@ -247,8 +256,19 @@ class DraftBuilder:
                 evidence,
                 self.asking.quotation(who, text, " ".join(evidence), alone=alone),
                 self.asking.quotation_fallbacks(text),
-                [who.short],
+                [who.short, *self._setting(quotation, who)],
             )
+
+    def _setting(self, quotation: Quotation, who: Who) -> list[str]:
+        """What a quotation answers: the distinctive words of the sentence of reporting just
+        before it ("Boudreau has been on his players to avoid looking at the standings." sets
+        Suter's “It’s hard not to, though”)."""
+        first = quotation.lead_in or quotation.sentences[0]
+        before = self.doc.previous(first)
+        if before is None or any(before in q.sentences for q in self.quotations):
+            return []
+        names = [w for r in who.references for w in r.split()]
+        return self.rarity.top(self.doc.sentence_passage(before).quote, _SETTING_WORDS, names)
 
     def _facts(self) -> None:
         """One entry per sentence of reporting (or reporting part of a quote's sentence)."""
@@ -261,6 +281,9 @@ class DraftBuilder:
             held = [c for c in numbers if _inside(c, fact.passage)]
             people = self._people_in(fact.sentence, text)
             question, options = self.asking.fact(text, people, held)
+            for who in people:
+                if _reports_speech(text, who):
+                    options = [*self.asking.reported(who, text), *options]
             tags = [w.short for w in people]
             tags += [d.removeprefix("the ") for w in people for d in w.descriptions]
             self._add(
@@ -289,6 +312,13 @@ class DraftBuilder:
                 [heading.lower(), f"what about {heading.lower()}", f"{heading.lower()} section"],
                 [f"tell me about {heading.lower()}", f"section {heading.lower()}"],
             )
+
+
+def _reports_speech(text: str, who: Who) -> bool:
+    """True when the sentence says what the person said: "…, Hege said", "Erekat said they…"."""
+    name = re.escape(who.short)
+    verbs = "said|says|told|added|argued|noted|stressed|warned|insisted|acknowledged"
+    return re.search(rf"\b{name}\s+(?:{verbs})\b|\b(?:{verbs})\s+{name}\b", text) is not None
 
 
 def _names(text: str, who: Who) -> bool:

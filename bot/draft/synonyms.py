@@ -62,7 +62,7 @@ compel, coerce
 + trick, ploy, tactic
 capitulate, surrender, cave
 encourage, embolden, foster, spur
-fend off, ward off, stave off, avert
+fend off, stave off, avert
 heighten, escalate, intensify, inflame
 attempt, bid, effort
 spoil, spoilt, ruin, wreck
@@ -195,12 +195,12 @@ attack, assault
 + border, frontier
 protest, demonstration, demonstrator, protester, protestor
 + blaze, wildfire, fire
-win, won, winning, victory, victories, triumph, beat, beats, beaten, beating
+win, won, winning, victory, victories, triumph, beat, beats, beaten, beating, topple
 lose, lost, losing, loss, losses, defeat
 + game, match, matches, contest, outing, matchup, fixture
 goal, score, tally, tallies
 assist, feed, helper
-save, stop, stopped, stopping
+save, stop, stopped, stopping, turn aside, turned aside
 shutout, clean sheet, blank
 + goalie, goaltender, netminder, goalkeeper, keeper
 + defenseman, defencemen, defenseman, defensemen, defenceman, defender, blueliner
@@ -219,8 +219,10 @@ fight, fought, brawl, scrap, fisticuffs, punch, punches, punched, scuffle
 + home run, homer
 + pitcher, hurler
 + quarterback, qb
-= veteran, veterans, experienced
-start, begin, began, begun, beginning, launch, kick off
+= veteran, veterans, experienced, aging, ageing
+= waning, closing
+consider, mull, weigh, ponder
+start, begin, began, begun, beginning, launch, open, kick off
 end, finish
 = international, global, worldwide, world
 + land, territory, area, zone, territories
