@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import snowballstemmer
 
-from bot.draft.synonyms import FILLER, FILLER_CANONICAL, GROUPS, US_CANONICAL, US_NAMES
+from bot.draft.synonyms import FILLER, FILLER_CANONICAL, GROUPS
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
 from bot.text.normalize import phrasing_key
@@ -77,13 +77,6 @@ def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[s
         if kept:
             aliases[canonical] = kept
             taken.update(phrasing_key(v) for v in [canonical, *kept])
-    if US_CANONICAL not in taken and re.search(r"\b(?:US|U\.S\.)(?![\w.])", text):
-        # "Washington State", "Washington Healthcare Authority" are no names of the country
-        state = re.search(r"\bWashington\s+[A-Z]", text) is not None
-        names = [n for n in US_NAMES if n not in taken and not (state and n == "washington")]
-        if names:
-            aliases[US_CANONICAL] = names
-            taken.update(names)
     if FILLER_CANONICAL not in taken:
         filler = [w for w in FILLER if w not in taken]
         if filler:

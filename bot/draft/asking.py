@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 
-from bot.draft.keywords import Distinct, stems
-from bot.draft.lexicon import REACTION_STEMS
+from bot.draft.keywords import Distinct
+from bot.draft.lexicon import ORG_KINDS
 from bot.draft.people import Who, role_head
 from bot.draft.words import Rarity, content_words, plain, surface_words
 from bot.extraction.candidate import Candidate, excerpt
+from bot.extraction.doc import Passage
 
+_NEAR_WORDS = 6
+_CURRENCY = ("$", "€", "£", "¥")
+_MONEY_UNITS = ("dollars", "euros", "pounds", "million", "billion")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+")
-_PROPER = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
-_MAX_ACTORS = 4
 _SPEECH_AROUND = re.compile(
     r"[,;]?\s*(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told|added|argued|noted|stressed)\b"
     r"|\b(?:said|says)\s+(?:[A-Z][\w’'.-]*\s*){1,3}"
@@ -26,7 +28,8 @@ _SPEECH_AROUND = re.compile(
 # What someone's only quotation is to a reader: "what was eichel's explanation".
 _THEIR_WORDS = ("explanation", "view", "comment", "take", "response", "message")
 _OF_WHAT = re.compile(
-    r"\b(?:of|at|for|with)\s+(?:the\s+)?([A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*)*)"
+    r"\b(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"([A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*)*)"
 )
 
 
@@ -48,6 +51,8 @@ class Asking:
             f"what is {short}'s role",
             f"what is {short}'s title",
             f"{short} job title",
+            f"what title does {short} hold",
+            f"what position does {short} hold",
             *(f"who is {d}" for d in who.descriptions),
             *(f"{r.lower()} {short}" for r in who.roles[:2]),
         ]
@@ -60,6 +65,14 @@ class Asking:
                 f"what organisation is {short} with",
                 f"{short} {plain(employer)}",
             ]
+            for role in who.roles[:1]:
+                options += [
+                    f"what company is {short} {role_head(role)} of",
+                    f"what organisation is {short} {role_head(role)} of",
+                ]
+            head = plain(employer).split()[-1] if plain(employer) else ""
+            for kind in ORG_KINDS.get(head, ())[:3]:
+                options += [f"what {kind} does {short} work for", f"{short} {kind}"]
         if who.age:
             options += [f"how old is {short}", f"{short} age"]
         if quoted:
@@ -102,7 +115,6 @@ class Asking:
         outside = _outside(evidence, text)
         if len(content_words(outside)) >= 3:  # a quote inside a sentence of reporting
             options += self.distinct.forms(outside, names, most=6)
-        options += reactions(evidence, refs[:2])
         if alone:
             options += [
                 *(f"what did {r} say" for r in refs),
@@ -159,53 +171,41 @@ class Asking:
             *self._numbers(numbers, text),
         ]
         subject = _subject(text)
-        options += reactions(text, _actors(text, subject, people))
         if subject and any(r == subject.lower() for w in people for r in w.references):
             subject = f"{subject} and {' '.join(top[:2])}"  # "who is Graham" is not this
         options.insert(0, f"{subject.lower()} {' '.join(top[:2])}" if subject else "")
         return f"What does the article say about {subject or topic}?", options
 
     def _numbers(self, numbers: list[Candidate], text: str) -> list[str]:
+        """How many, how much, what score: asked with the words around each number ("a budget
+        of $449,000" -> "how much budget"), which say what it counts."""
         options: list[str] = []
         for number in numbers:
-            phrase = number.details["phrase"].quote
+            phrase: Passage = number.details["phrase"]
             unit = number.details.get("unit") or ""
-            top = " ".join(self.rarity.top(text, 2, unit.split()))
+            near = self._near(text, phrase, unit)
+            top = " ".join(near[:2])
             if unit and unit.split()[-1].endswith("s"):
                 options += [f"how many {plain(unit)} {top}", f"how many {plain(unit)}"]
             if "-" in number.details["number"] and number.details["number"][0].isdigit():
                 options.append(f"what was the score {top}")
-            if phrase.startswith("$") or unit in ("dollars", "euros", "pounds"):
+            if phrase.quote.startswith(_CURRENCY) or unit in _MONEY_UNITS:
                 options += [f"how much {top}", f"what did {top} cost"]
-            options += [plain(phrase), number.question]
+                options += [f"how much was the {w}" for w in near[:3]]
+            options += [f"{w} {plain(unit)}".strip() for w in near[:3]]
+            options += [plain(phrase.quote), number.question]
         return options
 
-
-def reactions(text: str, actors: list[str]) -> list[str]:
-    """How each actor reacted, when the passage reports a reaction."""
-    if not stems(text) & REACTION_STEMS:
-        return []
-    options = []
-    for actor in actors:
-        options += [
-            f"how did {actor} react",
-            f"{actor} reaction",
-            f"how did {actor} respond",
-            f"what was the reaction of {actor}",
-        ]
-    return options
-
-
-def _actors(text: str, subject: str, people: list[Who]) -> list[str]:
-    """Who acts in a sentence: its subject, the people it names, the names it gives."""
-    names = {w.name.lower() for w in people}
-    found = [subject.lower()] if subject else []
-    found += [w.short.lower() for w in people]
-    for match in _PROPER.finditer(text):
-        run = match.group().lower()
-        if match.start() > 0 and run not in names and not any(run in n for n in names):
-            found.append(run)
-    return [a for a in dict.fromkeys(found) if content_words(a)][:_MAX_ACTORS]
+    def _near(self, text: str, phrase: Passage, unit: str) -> list[str]:
+        """The rarest words within a few words of a number in its sentence."""
+        at = text.find(phrase.quote)
+        if at < 0:
+            return self.rarity.top(text, 3, unit.split())
+        before = text[:at].split()[-_NEAR_WORDS:]
+        after = text[at + len(phrase.quote) :].split()[:_NEAR_WORDS]
+        window = " ".join([*before, *after])
+        ranked = self.rarity.top(window, 3, unit.split())
+        return ranked or self.rarity.top(text, 3, unit.split())
 
 
 def _outside(evidence: str, quote: str) -> str:

@@ -19,11 +19,10 @@ from bot.draft.asking import Asking
 from bot.draft.entry import DraftEntry, Phrasings, clip
 from bot.draft.ids import Ids
 from bot.draft.keywords import Distinct
-from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS, ORG_KINDS
+from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS
 from bot.draft.people import Who, people_of, role_passage, source_of
 from bot.draft.units import Fact, Quotation, evidence_of, quotations_of, tail_facts
-from bot.draft.words import Rarity, Terms, content_words, plain
-from bot.engine.textproc import words
+from bot.draft.words import Rarity, Terms, content_words, plain, surface_words
 from bot.extraction.candidate import Candidate, slug
 from bot.extraction.doc import Doc, Passage
 from bot.extraction.extract import Extraction
@@ -31,11 +30,6 @@ from bot.extraction.segment import Sentence
 
 # A quotation whose quoted words are less than this share of its sentences is a partial quote.
 _PARTIAL = 0.6
-# A capitalised name whose last word may say what kind of organisation it is.
-_ORG_NAME = re.compile(r"(?<![\w’'])[A-Z][\w&’'-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w&’'-]*)*")
-_MAX_ACRONYM = 6
-_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,%])")
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?![\d:])")
 # Words a quotation takes from the sentence of reporting that leads to it.
 _SETTING_WORDS = 3
 # The gist entry's answer: the lead's first sentences.
@@ -81,7 +75,6 @@ class DraftBuilder:
         for quotation in self.quotations:
             self._said.setdefault(quotation.speaker, []).append(quotation)
         self._mentioned = self._mentions()
-        self._expansions: dict[str, str] = {}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -90,16 +83,15 @@ class DraftBuilder:
 
     def _mentions(self) -> dict[int, list[Who]]:
         """The people each sentence names, by sentence index."""
-        starts = {s.start: s.index for s in self.doc.sentences}
         found: dict[int, list[Who]] = {}
         for candidate in self.candidates:
             if candidate.found_as != "person":
                 continue
             who = self.people[candidate.details["name"]]
             for mention in candidate.details.get("mentions") or []:
-                index = starts.get(int(mention["start"]))
-                if index is not None:
-                    found.setdefault(index, []).append(who)
+                sentence = self.doc.sentence_at(int(mention["start"]))
+                if sentence is not None and who not in found.get(sentence.index, []):
+                    found.setdefault(sentence.index, []).append(who)
         return found
 
     def _people_in(self, sentence: Sentence, text: str) -> list[Who]:
@@ -137,8 +129,7 @@ class DraftBuilder:
         if entry_id is None:
             return None  # a curator reviewed this fact: their entry stands
         entry = DraftEntry(entry_id, kind, question, [], clip(answer), evidence)
-        extra = self._kinds_and_expansions(" ".join([answer, *evidence]))
-        entry.tags = list(dict.fromkeys(t.lower() for t in [*tags, *extra] if t))
+        entry.tags = list(dict.fromkeys(t.lower() for t in tags if t))
         options = [o for o in dict.fromkeys(options) if o and o.strip()]
         fallbacks = [*fallbacks, *(f"{question} ({n})" for n in ("draft", "article", "fact"))]
         if not self.phrasings.settle(entry, options, fallbacks):
@@ -146,33 +137,12 @@ class DraftBuilder:
         self.entries.append(entry)
         return entry
 
-    def _kinds_and_expansions(self, text: str) -> list[str]:
-        """What a passage's names stand for: an acronym's full name ("ICC" -> "international
-        criminal court"), an organisation's kind ("the Arab League" -> "group", "bloc")."""
-        tokens = words(text)
-        found = [full for acronym, full in self._expansions.items() if acronym in tokens]
-        if _YEAR.search(text):
-            found.append("year")
-        if _CLOCK.search(text):
-            found.append("time")
-        for match in _ORG_NAME.finditer(text):
-            head = words(match.group())[-1:] if " " in match.group() else []
-            for word in head:
-                found += ORG_KINDS.get(word, ())
-        return found
-
     # -- the entries ----------------------------------------------------------------------
 
     def build(self, gist: Gist, aliases: dict[str, list[str]]) -> list[DraftEntry]:
         """Every entry, in the order they claim phrasings: gist, people, quotations, facts,
         sections. Phrasings are told apart as the engine reads them (aliases applied)."""
         self.phrasings = Phrasings(Terms(aliases))
-        self._expansions = {
-            canonical: variant
-            for canonical, variants in aliases.items()
-            for variant in variants
-            if len(canonical) <= _MAX_ACRONYM and _initials(variant) == canonical
-        }
         for item in self.existing:
             if item.get("reviewed", True):
                 for phrasing in [item.get("question", ""), *(item.get("alternates") or [])]:
@@ -267,8 +237,10 @@ class DraftBuilder:
         before = self.doc.previous(first)
         if before is None or any(before in q.sentences for q in self.quotations):
             return []
+        text = self.doc.sentence_passage(before).quote
         names = [w for r in who.references for w in r.split()]
-        return self.rarity.top(self.doc.sentence_passage(before).quote, _SETTING_WORDS, names)
+        names += [w.lower() for w in surface_words(text) if w[:1].isupper()]
+        return self.rarity.top(text, _SETTING_WORDS, names)
 
     def _facts(self) -> None:
         """One entry per sentence of reporting (or reporting part of a quote's sentence)."""
@@ -285,7 +257,6 @@ class DraftBuilder:
                 if _reports_speech(text, who):
                     options = [*self.asking.reported(who, text), *options]
             tags = [w.short for w in people]
-            tags += [d.removeprefix("the ") for w in people for d in w.descriptions]
             self._add(
                 "fact-" + slug(" ".join(words), 5),
                 "number" if held else "background",
@@ -337,7 +308,3 @@ def _joined(quotation: Quotation) -> str:
     for candidate in quotation.quotes:
         parts.append(" ".join(p.quote for p in candidate.evidence))
     return "” “".join(parts)
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in words(name) if w not in ("of", "the", "for", "and"))

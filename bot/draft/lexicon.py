@@ -89,19 +89,8 @@ KEY_POINT_QUESTIONS = (
     "what are the most important facts",
 )
 
-# Words that report a reaction ("Egypt and Jordan also sharply criticised…"): such a passage is
-# also asked how its actors reacted. Stems, as the engine compares words.
-REACTION_STEMS = frozenset(
-    """
-    criticis critic condemn denounc slam blast lash rebuk decri welcom prais hail laud applaud
-    cheer celebr reject dismiss refus regret lament deplor warn oppos protest distanc backlash
-    outcri concern worri fear angri furious outrag disappoint dismay shock surpris react reaction
-    respond respons
-    """.split()
-)
-
-# An organisation's head noun -> the kinds readers call it by ("which regional group …",
-# "what think tank …"). An entry naming such an organisation is also found by its kind.
+# An organisation's head noun -> the kinds readers call it by: a person working for the
+# Kohelet Policy Forum is asked "what think tank does X work for".
 ORG_KINDS: dict[str, tuple[str, ...]] = {
     "league": ("group", "organisation", "organization", "bloc", "body"),
     "union": ("group", "bloc", "body", "organisation", "organization"),

@@ -14,6 +14,9 @@ from bot.text.seed import Seed
 
 # Words a role picked up from the sentence around it ("stripping Sabres center").
 _VERB_FORM = re.compile(r"^[a-z][a-z’'-]*(?:ing|ed)$")
+_PAST_TENSES = frozenset(
+    "lost won beat took made got gave saw sent hit led left met paid put ran sat set told".split()
+)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OF_WHAT = re.compile(r"\s+(?:at|of|for|in|with|on|from|to)\s+")
 
@@ -57,9 +60,13 @@ class Who:
 
 
 def clean_role(role: str) -> str:
-    """A role without sentence words it picked up ("stripping Sabres center" -> "Sabres
-    center")."""
-    words = [w for w in role.split() if not _VERB_FORM.match(w) or w.lower() in ROLE_SYNONYMS]
+    """A role without sentence words it picked up: a verb before it ("stripping Sabres center"
+    -> "Sabres center"), a common past tense inside it ("Wild lost defenseman" -> "Wild
+    defenseman"); "advertising" in "a Spokane advertising agency" stays."""
+    words = role.split()
+    while words and _VERB_FORM.match(words[0]) and words[0].lower() not in ROLE_SYNONYMS:
+        words = words[1:]
+    words = [w for w in words if w not in _PAST_TENSES]
     return " ".join(words) or role
 
 

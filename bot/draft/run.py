@@ -14,6 +14,7 @@ import yaml
 from bot.draft.aliasing import acronyms, lexicon_aliases
 from bot.draft.entries import DraftBuilder
 from bot.draft.gist import aliases_of, article_id_for, gist_of
+from bot.draft.sentences import repaired
 from bot.draft.write import HEADER, write_atomically
 from bot.extraction.doc import Doc
 from bot.extraction.extract import Extraction, extract
@@ -101,7 +102,7 @@ def draft_seed(
     `existing` is the article's file so far: its article block and its reviewed entries are
     kept; `meta` (url, outlet, author, published) fills what the block does not say yet;
     `shared` are the site's aliases for every article (the lexicon never contradicts them)."""
-    doc = Doc.of(seed)
+    doc = repaired(Doc.of(seed))
     old_entries = [e for e in (existing or {}).get("entries") or [] if isinstance(e, dict)]
     reviewed = [e for e in old_entries if e.get("reviewed", True)]
     builder = DraftBuilder(extraction, doc, old_entries)

@@ -392,11 +392,6 @@ GROUPS: tuple[tuple[tuple[str, ...], ...], ...] = _parse(_GROUPS)
 FILLER_CANONICAL = "just"
 FILLER = (
     "according", "regarding", "fr", "ngl", "bruh", "bro", "smh", "fam", "yall", "specifically",
-    "particular", "exact", "overall", "lmaooo", "lmaoo", "lolol", "pls", "plz",
+    "particular", "exact", "overall", "lmaooo", "lmaoo", "lolol", "pls", "plz", "lowkey",
+    "highkey", "goated", "bussin", "nocap", "deadass", "istg", "tbf", "imho", "irl", "lmk",
 )  # fmt: skip
-
-# Names of the United States: "US" is a stopword (the engine cannot tell it from "us"), so an
-# article that says "US" never matches "America" or "Washington"; these are read as "us" too,
-# and vanish from a question as that word does (the site's shared aliases do the same).
-US_CANONICAL = "us"
-US_NAMES = ("united states", "america", "american", "americans", "white house", "washington")
