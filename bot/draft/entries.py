@@ -1,10 +1,11 @@
-"""The draft entries of one article, from its extraction: one entry per fact.
+"""The draft entries of one article, from its extraction: each fact once.
 
-Who said each attributed quotation, what each speaker said, who each person is, each sentence
-of reporting (with the numbers it gives), each section, and the article's gist. Answers are
-the article's own words; evidence is verbatim seed text (sentences found by the extraction);
-phrasings are written the ways chat users ask, from the article's words and the everyday names
-of the roles it gives.
+Who each person is (their role, in the words that name it), each quotation (who said it and
+what, in one entry: `bot.draft.units`), each sentence of reporting with the numbers it gives,
+each section, and the article's gist. Answers are the article's own words; evidence is verbatim
+seed text; phrasings are written the ways chat users ask (`bot.draft.asking`), and an entry's
+evidence holds its own fact, not its neighbours', so two entries never compete for a question
+because they share a sentence.
 """
 
 from __future__ import annotations
@@ -14,16 +15,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.draft.asking import Asking
 from bot.draft.entry import DraftEntry, Phrasings, clip
 from bot.draft.ids import Ids
-from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS, ROLE_SYNONYMS
-from bot.draft.people import Who, people_of, source_of
+from bot.draft.keywords import Distinct
+from bot.draft.lexicon import GIST_QUESTIONS, KEY_POINT_QUESTIONS
+from bot.draft.people import Who, people_of, role_passage, source_of
+from bot.draft.units import Fact, Quotation, evidence_of, quotations_of, tail_facts
 from bot.draft.words import Rarity, Terms, content_words, plain, surface_words
-from bot.extraction.candidate import Candidate, excerpt, slug
+from bot.extraction.candidate import Candidate, slug
 from bot.extraction.doc import Doc, Passage
 from bot.extraction.extract import Extraction
 from bot.extraction.segment import Sentence
-from bot.text.normalize import fold
+
+# A quotation whose quoted words are less than this share of its sentences is a partial quote.
+_PARTIAL = 0.6
+# Words a quotation takes from the sentence of reporting that leads to it.
+_SETTING_WORDS = 3
+# The gist entry's answer: the lead's first sentences.
+_GIST_SENTENCES = 2
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
 @dataclass
@@ -43,36 +54,62 @@ class DraftBuilder:
         self.doc = doc
         self.candidates = extraction.candidates
         self.people = people_of(self.candidates)
-        self.rarity = Rarity(s.quote for s in self._passages())
+        self.quotations = quotations_of(doc, self.candidates)
+        quoted = {s.index for q in self.quotations for s in q.sentences}
+        quoted |= {q.lead_in.index for q in self.quotations if q.lead_in is not None}
+        self.facts = [
+            Fact(s, doc.sentence_passage(s)) for s in doc.sentences if s.index not in quoted
+        ]
+        self.facts += tail_facts(doc, self.quotations)
+        self.facts.sort(key=lambda f: f.passage.start)
+        passages = [f.passage.quote for f in self.facts]
+        passages += [" ".join(evidence_of(doc, q)) for q in self.quotations]
+        self.rarity = Rarity(doc.sentence_passage(s).quote for s in doc.sentences)
+        self.distinct = Distinct(passages, self.rarity)
+        self.asking = Asking(self.rarity, self.distinct)
         self.existing = existing
         self.ids = Ids(existing)
         self.phrasings = Phrasings(lambda text: ())
         self.entries: list[DraftEntry] = []
-        quotes = [c for c in self.candidates if c.found_as == "quote" and _attributed(c)]
-        self._quotes = quotes
-        self._quote_sentences = {
-            s.index for c in quotes for s in self._sentences_of(c.details.get("sentence"))
-        }
-        self._said: dict[str, list[Candidate]] = {}
-        for candidate in quotes:
-            self._said.setdefault(candidate.details["speaker"], []).append(candidate)
+        self._said: dict[str, list[Quotation]] = {}
+        for quotation in self.quotations:
+            self._said.setdefault(quotation.speaker, []).append(quotation)
+        self._mentioned = self._mentions()
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _passages(self) -> list[Passage]:
-        return [self.doc.sentence_passage(s) for s in self.doc.sentences]
-
-    def _sentences_of(self, passage: Passage | None) -> list[Sentence]:
-        if passage is None:
-            return []
-        return [s for s in self.doc.sentences if s.start < passage.end and passage.start < s.end]
-
-    def _evidence_of(self, passage: Passage | None, fallback: list[Passage]) -> list[str]:
-        found = [self.doc.sentence_passage(s).quote for s in self._sentences_of(passage)]
-        return list(dict.fromkeys(found or [p.quote for p in fallback]))
-
     def _who(self, name: str, kind: str) -> Who:
         return self.people.get(name) or source_of(name, kind)
+
+    def _mentions(self) -> dict[int, list[Who]]:
+        """The people each sentence names, by sentence index."""
+        found: dict[int, list[Who]] = {}
+        for candidate in self.candidates:
+            if candidate.found_as != "person":
+                continue
+            who = self.people[candidate.details["name"]]
+            for mention in candidate.details.get("mentions") or []:
+                sentence = self.doc.sentence_at(int(mention["start"]))
+                if sentence is not None and who not in found.get(sentence.index, []):
+                    found.setdefault(sentence.index, []).append(who)
+        return found
+
+    def _people_in(self, sentence: Sentence, text: str) -> list[Who]:
+        """The people a passage names, and the one its leading pronoun stands for ("He tipped
+        Suter’s shot in later": the scorer of the sentence before)."""
+        named = [w for w in self._mentioned.get(sentence.index, []) if _names(text, w)]
+        first = text.split(maxsplit=1)[0].lower().strip(",") if text.split() else ""
+        if first in _PRONOUNS:
+            for index in range(sentence.index - 1, max(sentence.index - 4, -1), -1):
+                before = [
+                    w
+                    for w in self._mentioned.get(index, [])
+                    if w.gender in (None, _PRONOUNS[first])
+                ]
+                if before:
+                    named = [*named, before[0]] if before[0] not in named else named
+                    break
+        return named
 
     def _add(
         self,
@@ -93,7 +130,7 @@ class DraftBuilder:
             return None  # a curator reviewed this fact: their entry stands
         entry = DraftEntry(entry_id, kind, question, [], clip(answer), evidence)
         entry.tags = list(dict.fromkeys(t.lower() for t in tags if t))
-        options = [o for o in options if o and o.strip()]
+        options = [o for o in dict.fromkeys(options) if o and o.strip()]
         fallbacks = [*fallbacks, *(f"{question} ({n})" for n in ("draft", "article", "fact"))]
         if not self.phrasings.settle(entry, options, fallbacks):
             return None
@@ -103,267 +140,132 @@ class DraftBuilder:
     # -- the entries ----------------------------------------------------------------------
 
     def build(self, gist: Gist, aliases: dict[str, list[str]]) -> list[DraftEntry]:
-        """Every entry, in the order they claim phrasings: gist, quotes, people, numbers,
-        facts, sections. Phrasings are told apart as the engine reads them (aliases applied)."""
+        """Every entry, in the order they claim phrasings: gist, people, quotations, facts,
+        sections. Phrasings are told apart as the engine reads them (aliases applied)."""
         self.phrasings = Phrasings(Terms(aliases))
         for item in self.existing:
             if item.get("reviewed", True):
                 for phrasing in [item.get("question", ""), *(item.get("alternates") or [])]:
                     self.phrasings.take(str(item.get("id")), str(phrasing))
         self._gist(gist)
-        # People first: "who is X" and "what did X say" are theirs, never a single quote's.
         self._persons()
         self._quotations()
-        self._sources()
-        self._numbers_in_quotes()
         self._facts()
         self._sections()
         return self.entries
 
     def _gist(self, gist: Gist) -> None:
+        """One entry for the gist, asked every way ("what is it about", "key points"): its
+        answer is the lead, short, so that it never outweighs a fact's own entry."""
         title = plain(gist.title)
+        lead = gist.lead[:_GIST_SENTENCES]
+        answer = " ".join(p.quote for p in lead) or gist.summary
         self._add(
             "summary",
             "background",
             "What is the article about?",
-            gist.summary,
-            [gist.title, *(p.quote for p in gist.lead[:1])],
-            [*GIST_QUESTIONS, f"what is {title} about", title],
+            answer,
+            [gist.title, *(p.quote for p in lead)],
+            [*GIST_QUESTIONS, *KEY_POINT_QUESTIONS, f"what is {title} about", title],
         )
-        self._add(
-            "key-points",
-            "background",
-            "What are the key points of the article?",
-            " • ".join(gist.key_points),
-            [p.quote for p in gist.lead] or [gist.title],
-            KEY_POINT_QUESTIONS,
-        )
-
-    def _quote_text(self, candidate: Candidate) -> str:
-        return " ".join(p.quote for p in candidate.evidence)
-
-    def _quotations(self) -> None:
-        """One entry per attributed quotation: who said it, and what the speaker said about
-        its subject (and where and when), with the sentence(s) holding it as evidence."""
-        for candidate in self._quotes:
-            details = candidate.details
-            who = self._who(details["speaker"], details.get("speaker_kind") or "source")
-            text = self._quote_text(candidate)
-            sentence: Passage | None = details.get("sentence")
-            context = details.get("context")
-            answer = f"{who.label} said: “{text}”" + (f" ({context})" if context else "")
-            self._add(
-                candidate.id,
-                "quote",
-                candidate.question,
-                answer,
-                self._evidence_of(sentence, candidate.evidence),
-                [
-                    *self._who_said(text),
-                    *self._what_was_said(who, text, sentence),
-                    *self._source_said(who, details["speaker"]),
-                ],
-                [f"who said “{excerpt(text, 20)}”", f"quote {plain(text, 20)}"],
-                [who.short],
-            )
-
-    def _source_said(self, who: Who, name: str) -> list[str]:
-        """An organisation quoted once: what it said is that quotation."""
-        if name in self.people or len(self._said.get(name, [])) != 1:
-            return []
-        return [
-            *(f"what did {r} say" for r in who.references),
-            *(f"{r} reaction" for r in who.references),
-            f"how did {who.spoken.lower()} react",
-            f"what is the position of {who.spoken.lower()}",
-        ]
-
-    def _who_said(self, text: str) -> list[str]:
-        return [
-            f"who said {plain(text, 12)}",
-            f"who said {plain(_tail(text, 10))}" if len(text.split()) > 14 else "",
-            f"{' '.join(self.rarity.top(text, 4))} quote",
-            f"whose words are {plain(text, 8)}",
-            f"who was quoted saying {plain(text, 6)}",
-        ]
-
-    def _what_was_said(self, who: Who, text: str, sentence: Passage | None) -> list[str]:
-        """What the speaker said about the quotation's subject, and where and when."""
-        names = [w for r in who.references for w in r.split()]
-        topic_words = self.rarity.top(text, 3, names)
-        topic = " ".join(topic_words)
-        around = _outside(sentence.quote, text) if sentence else ""
-        setting = " ".join(self.rarity.top(around, 4, names))
-        short = who.short.lower()
-        if not topic:
-            return []
-        # A long quotation says several things: what was said about each of its sentences.
-        parts = [p for p in _SENTENCE_END.split(text) if len(content_words(p)) >= 2]
-        each = [
-            f"what did {short} say about {' '.join(self.rarity.top(part, 2, names))}"
-            for part in parts[1:]
-            if len(parts) > 1
-        ]
-        return [
-            *each,
-            f"what did {who.spoken.lower()} say about {topic}",
-            f"what did {short} say about {' '.join(topic_words[:2])}",
-            *(f"what did {d} say about {topic}" for d in who.descriptions[:3]),
-            f"{short} on {topic}",
-            f"what does {short} think about {topic}",
-            f"what did {short} say {setting}" if setting else "",
-            f"{short} quote {' '.join(self.rarity.top(text, 5, names))}",
-        ]
-
-    def _sources(self) -> None:
-        """Organisations and groups that speak: what each said, in one entry (people have
-        theirs in their person entry)."""
-        for name, quotes in self._said.items():
-            if name in self.people or len(quotes) < 2:
-                continue  # a person's is their person entry; a single quotation's its own
-            who = self._who(name, quotes[0].details.get("speaker_kind") or "source")
-            evidence: list[str] = []
-            for candidate in quotes:
-                evidence += self._evidence_of(candidate.details.get("sentence"), candidate.evidence)
-            said = " ".join("“" + self._quote_text(c) + "”" for c in quotes)
-            self._add(
-                "source-" + slug(who.name, 5),
-                "quote",
-                f"What did {who.spoken} say?",
-                f"{who.label} said: {said}",
-                evidence,
-                [
-                    *(f"what did {r} say" for r in who.references),
-                    *(f"{r} reaction" for r in who.references),
-                    f"how did {who.references[0]} react",
-                    f"what is the position of {who.references[0]}",
-                ],
-                [f"{who.references[0]} statement", f"{who.references[0]} said"],
-                [],
-            )
 
     def _persons(self) -> None:
+        """Who each person is: their roles and age, with the words that give them as evidence
+        (not the rest of the sentence, which is another entry's fact)."""
         for candidate in self.candidates:
             if candidate.found_as != "person":
                 continue
             who = self.people[candidate.details["name"]]
-            short = who.short.lower()
-            options = [
-                *(f"who is {r}" for r in who.references),
-                who.name.lower(),
-                f"what does {short} do",
-                f"what is {short}'s job",
-                f"what is {short}'s role",
-                *(f"who is {d}" for d in who.descriptions),
-                *(f"{r.lower()} {short}" for r in who.roles[:2]),
-                f"{short} age" if who.age else "",
-            ]
-            if who.name in self._said:  # only someone the article quotes "said" anything
-                options += [
-                    *(f"what did {r} say" for r in [*who.references, *who.descriptions]),
-                    *(f"{r} quotes" for r in who.references),
-                    f"what was {short}'s reaction",
-                ]
             mentions = [m["quote"] for m in candidate.details.get("mentions") or []]
-            evidence = [p.quote for p in candidate.evidence] or mentions[:1]
-            if who.age:  # the sentence that gives the age ("Parise, 35,")
-                evidence += [m for m in mentions if f", {who.age}," in m][:1]
+            sentences = [p.quote for p in candidate.evidence] or mentions[:1]
+            evidence = [role_passage(self.doc.seed, s, who) for s in sentences[:2]]
+            if who.age:  # the words that give the age ("Parise, 35,")
+                evidence += [
+                    role_passage(self.doc.seed, m, who) for m in mentions if f", {who.age}," in m
+                ][:1]
             if who.roles:
                 answer = f"{who.name}: {'; '.join(who.roles)}"
                 answer += f", {who.age}." if who.age else "."
             else:
-                answer = f"{who.name}, as the article has it: {mentions[0] if mentions else ''}"
-            quotes = self._said.get(who.name, [])
-            for quote in quotes:
-                evidence += self._evidence_of(quote.details.get("sentence"), quote.evidence)
-            if quotes:
-                said = " ".join("“" + self._quote_text(q) + "”" for q in quotes)
-                answer = f"{answer} In the article {who.short} says: {said}"
+                answer = f"{who.name}, as the article names them: “{evidence[0]}”"
+                if who.age:
+                    answer += f" ({who.age})"
             self._add(
                 candidate.id,
                 "person",
                 candidate.question,
                 answer,
-                [*evidence, *mentions[:1]],
-                options,
-                [f"tell me about {who.name.lower()}", f"{short} who"],
+                evidence,
+                self.asking.person(who, quoted=who.name in self._said),
+                [f"tell me about {who.name.lower()}", f"{who.short.lower()} who"],
                 [who.short],
             )
 
-    def _numbers(self, sentence: Sentence) -> list[Candidate]:
-        return [
-            c
-            for c in self.candidates
-            if c.found_as == "number" and sentence.start <= c.details["phrase"].start < sentence.end
-        ]
-
-    def _number_options(self, numbers: list[Candidate], text: str) -> list[str]:
-        options: list[str] = []
-        for number in numbers:
-            phrase = number.details["phrase"].quote
-            unit = number.details.get("unit") or ""
-            top = " ".join(self.rarity.top(text, 2, unit.split()))
-            if unit and unit.split()[-1].endswith("s"):
-                options.append(f"how many {plain(unit)} {top}")
-            if "-" in number.details["number"] and number.details["number"][0].isdigit():
-                options.append(f"what was the score {top}")
-            options += [plain(phrase), number.question]
-        return options
-
-    def _numbers_in_quotes(self) -> None:
-        for sentence in self.doc.sentences:
-            if sentence.index not in self._quote_sentences:
-                continue
-            text = self.doc.sentence_passage(sentence).quote
-            for number in self._numbers(sentence):
-                self._add(
-                    number.id,
-                    "number",
-                    number.question,
-                    text,
-                    [text],
-                    [*self._number_options([number], text), " ".join(self.rarity.top(text, 5))],
-                    [plain(text, 12), plain(text)],
+    def _quotations(self) -> None:
+        """One entry per quotation: who said it and what, with its sentences as evidence."""
+        for quotation in self.quotations:
+            who = self._who(quotation.speaker, quotation.speaker_kind)
+            text = quotation.text
+            context = quotation.context
+            evidence = evidence_of(self.doc, quotation)
+            sentences = " ".join(evidence)
+            if len(text) < _PARTIAL * len(sentences):
+                # a few quoted words in a sentence of reporting: the sentence says it best
+                answer = sentences if who.short in sentences else f"{who.label}: {sentences}"
+            else:
+                answer = f"{who.label} said: “{_joined(quotation)}”" + (
+                    f" ({context})" if context else ""
                 )
+            alone = len(self._said.get(quotation.speaker, [])) == 1
+            first = quotation.quotes[0]
+            self._add(
+                first.id,
+                "quote",
+                first.question,
+                answer,
+                evidence,
+                self.asking.quotation(who, text, " ".join(evidence), alone=alone),
+                self.asking.quotation_fallbacks(text),
+                [who.short, *self._setting(quotation, who)],
+            )
+
+    def _setting(self, quotation: Quotation, who: Who) -> list[str]:
+        """What a quotation answers: the distinctive words of the sentence of reporting just
+        before it ("Boudreau has been on his players to avoid looking at the standings." sets
+        Suter's “It’s hard not to, though”)."""
+        first = quotation.lead_in or quotation.sentences[0]
+        before = self.doc.previous(first)
+        if before is None or any(before in q.sentences for q in self.quotations):
+            return []
+        text = self.doc.sentence_passage(before).quote
+        names = [w for r in who.references for w in r.split()]
+        names += [w.lower() for w in surface_words(text) if w[:1].isupper()]
+        return self.rarity.top(text, _SETTING_WORDS, names)
 
     def _facts(self) -> None:
-        for sentence in self.doc.sentences:
-            if sentence.index in self._quote_sentences:
-                continue
-            text = self.doc.sentence_passage(sentence).quote
+        """One entry per sentence of reporting (or reporting part of a quote's sentence)."""
+        numbers = [c for c in self.candidates if c.found_as == "number"]
+        for fact in self.facts:
+            text = fact.passage.quote
             words = content_words(text)
             if len(words) < 2:
                 continue
-            numbers = self._numbers(sentence)
-            top = self.rarity.top(text, 3)
-            surface = {w.lower(): w for w in surface_words(text)}
-            topic = " ".join(surface.get(w, w) for w in top)
-            mentioned = [
-                w for w in self.people.values() if any(r in plain(text) for r in w.references[-1:])
-            ]
-            options = [
-                " ".join(self.rarity.top(text, 6)),
-                plain(text, 12),
-                " ".join(top),
-                *self._number_options(numbers, text),
-                *(
-                    f"{w.short.lower()} {' '.join(self.rarity.top(text, 3, w.references))}"
-                    for w in mentioned
-                ),
-                *_with_synonyms(text, self.rarity.top(text, 5)),
-            ]
-            subject = _subject(text)
-            if subject and any(r == subject.lower() for w in mentioned for r in w.references):
-                subject = f"{subject} and {' '.join(top[:2])}"  # "who is Graham" is not this
-            options.insert(0, f"{subject.lower()} {' '.join(top[:2])}" if subject else "")
+            held = [c for c in numbers if _inside(c, fact.passage)]
+            people = self._people_in(fact.sentence, text)
+            question, options = self.asking.fact(text, people, held)
+            for who in people:
+                if _reports_speech(text, who):
+                    options = [*self.asking.reported(who, text), *options]
+            tags = [w.short for w in people]
             self._add(
                 "fact-" + slug(" ".join(words), 5),
-                "number" if numbers else "background",
-                f"What does the article say about {subject or topic}?",
+                "number" if held else "background",
+                question,
                 text,
                 [text],
                 options,
                 [plain(text, 20), plain(text), f"tell me about {plain(text, 8)}"],
+                tags,
             )
 
     def _sections(self) -> None:
@@ -383,77 +285,26 @@ class DraftBuilder:
             )
 
 
-# A sentence's subject ends where its verb begins: a common verb, or a lower-case word that
-# looks like one ("puts", "reiterated"); it may not start with a clause that sets the scene.
-_VERBS = frozenset(
-    "is are was were be has have had said says say will would can could may might must should did"
-    " does do says told called added".split()
-)
-_SCENE = frozenset(
-    "on in at for after before when while meanwhile but however right barely for as with"
-    " during since although though if".split()
-)
-_ENDS_SUBJECT = frozenset("still also already now never just only in at on to from with by".split())
-_PRONOUNS = frozenset("he she it they we i you this that these those there".split())
-_MAX_SUBJECT_WORDS = 6
+def _reports_speech(text: str, who: Who) -> bool:
+    """True when the sentence says what the person said: "…, Hege said", "Erekat said they…"."""
+    name = re.escape(who.short)
+    verbs = "said|says|told|added|argued|noted|stressed|warned|insisted|acknowledged"
+    return re.search(rf"\b{name}\s+(?:{verbs})\b|\b(?:{verbs})\s+{name}\b", text) is not None
 
 
-def _subject(sentence: str) -> str:
-    """The words a sentence is about, as it words them: "The decision", "Israeli courts"."""
-    for clause in (sentence, sentence.split(",", 1)[-1] if "," in sentence else ""):
-        words = surface_words(clause)
-        if not words or words[0].lower() in _SCENE | _PRONOUNS:
-            continue
-        found: list[str] = []
-        for word in words:
-            lower = word.lower()
-            after_noun = (
-                bool(found) and found[-1].islower()
-            )  # "decision puts", not "Israeli courts"
-            if (
-                lower in _VERBS
-                or lower in _ENDS_SUBJECT
-                or (
-                    found
-                    and word.islower()
-                    and len(lower) > 3
-                    and (lower.endswith("ed") or (after_noun and lower.endswith("s")))
-                )
-            ):
-                break
-            found.append(word)
-            at = clause.find(word) + len(word)
-            if clause[at : at + 1] == ",":
-                break
-        if 0 < len(found) <= _MAX_SUBJECT_WORDS and content_words(" ".join(found)):
-            subject = " ".join(found)
-            return subject[0].lower() + subject[1:] if found[0] in ("The", "A", "An") else subject
-    return ""
+def _names(text: str, who: Who) -> bool:
+    lowered = plain(text)
+    return any(f" {r} " in f" {lowered} " for r in who.references)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"']?\s+")
+def _inside(number: Candidate, passage: Passage) -> bool:
+    phrase: Passage = number.details["phrase"]
+    return passage.start <= phrase.start < passage.end
 
 
-def _attributed(candidate: Candidate) -> bool:
-    details = candidate.details
-    return bool(details.get("speaker")) and not details.get("scare_quote")
-
-
-def _outside(sentence: str, quote: str) -> str:
-    """The words of a sentence around a quotation: where, when and to whom it was said."""
-    return fold(sentence).replace(fold(quote), " ")
-
-
-def _tail(text: str, count: int) -> str:
-    return " ".join(text.split()[-count:])
-
-
-def _with_synonyms(text: str, top: list[str]) -> list[str]:
-    """Keyword forms with a role noun of the sentence in its everyday names ("blueliner")."""
-    lowered = f" {plain(text)} "
-    forms = []
-    for role, synonyms in ROLE_SYNONYMS.items():
-        if f" {role} " in lowered:
-            rest = [w for w in top if w not in role.split()][:3]
-            forms += [" ".join([s, *rest]) for s in synonyms[:2]]
-    return forms
+def _joined(quotation: Quotation) -> str:
+    """The quoted words, fragments of one paragraph joined, a new paragraph marked."""
+    parts: list[str] = []
+    for candidate in quotation.quotes:
+        parts.append(" ".join(p.quote for p in candidate.evidence))
+    return "” “".join(parts)

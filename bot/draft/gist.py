@@ -80,12 +80,16 @@ def aliases_of(seed: Seed, people: dict[str, Who]) -> dict[str, list[str]]:
     server, the aliases of every active article apply to every question."""
     aliases: dict[str, list[str]] = {}
     surnames = Counter(w.surname.lower() for w in people.values())
+    firsts = Counter(w.name.split()[0].lower() for w in people.values() if w.name.split())
     for who in people.values():
         surname = who.surname.lower()
         if surnames[surname] != 1 or len(who.name.split()) < 2:
             continue
         variants = [r for r in who.references if r != surname]
         variants += [f"{role_head(r)} {surname}" for r in who.roles]
+        given = who.name.split()[0].lower()
+        if firsts[given] == 1 and given not in surnames and not _in_lower_case(seed, given):
+            variants.append(given)  # "where does jeff work": a first name only one person has
         if variants:
             aliases[surname] = variants
     for match in _ACRONYM.finditer(seed.raw):
@@ -101,6 +105,11 @@ def aliases_of(seed: Seed, people: dict[str, Who]) -> dict[str, list[str]]:
                     aliases.setdefault(acronym.lower(), []).append(" ".join(words[first:]).lower())
                     break
     return _one_meaning(aliases)
+
+
+def _in_lower_case(seed: Seed, word: str) -> bool:
+    """True when the article also writes the word as a common word ("will", "mark", "grant")."""
+    return re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", seed.raw) is not None
 
 
 def _one_meaning(aliases: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -10,9 +10,13 @@ from typing import Any
 
 from bot.draft.lexicon import MULTIWORD_ROLES, ROLE_SYNONYMS
 from bot.extraction.lexicon import ROLE_NOUNS
+from bot.text.seed import Seed
 
 # Words a role picked up from the sentence around it ("stripping Sabres center").
 _VERB_FORM = re.compile(r"^[a-z][a-z’'-]*(?:ing|ed)$")
+_PAST_TENSES = frozenset(
+    "lost won beat took made got gave saw sent hit led left met paid put ran sat set told".split()
+)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _OF_WHAT = re.compile(r"\s+(?:at|of|for|in|with|on|from|to)\s+")
 
@@ -30,6 +34,7 @@ class Who:
     references: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     display: str = ""  # how a sentence names them: "the Arab League"
+    gender: str | None = None  # "m" / "f" when the article tells
 
     @property
     def surname(self) -> str:
@@ -55,9 +60,13 @@ class Who:
 
 
 def clean_role(role: str) -> str:
-    """A role without sentence words it picked up ("stripping Sabres center" -> "Sabres
-    center")."""
-    words = [w for w in role.split() if not _VERB_FORM.match(w) or w.lower() in ROLE_SYNONYMS]
+    """A role without sentence words it picked up: a verb before it ("stripping Sabres center"
+    -> "Sabres center"), a common past tense inside it ("Wild lost defenseman" -> "Wild
+    defenseman"); "advertising" in "a Spokane advertising agency" stays."""
+    words = role.split()
+    while words and _VERB_FORM.match(words[0]) and words[0].lower() not in ROLE_SYNONYMS:
+        words = words[1:]
+    words = [w for w in words if w not in _PAST_TENSES]
     return " ".join(words) or role
 
 
@@ -89,6 +98,7 @@ def people_of(candidates: list[Any]) -> dict[str, Who]:
             list(dict.fromkeys(r for r in roles if r)),
             details.get("age"),
             candidate.id,
+            gender=details.get("gender"),
         )
     heads: Counter[str] = Counter()
     full_roles: Counter[str] = Counter()
@@ -129,3 +139,44 @@ def source_of(name: str, kind: str) -> Who:
     who.display = bare if first.endswith(("’s", "'s")) or not bare[:1].isupper() else f"the {bare}"
     who.references = list(dict.fromkeys([bare.lower(), who.display.lower(), name.lower()]))
     return who
+
+
+# Where a clause around a name ends: a comma, a dash, a semicolon.
+_CLAUSE = re.compile(r"\s*(?:,|;|\s[–—-]\s)\s*")
+_MIN_WORDS = 3
+
+
+def role_passage(seed: Seed, sentence: str, who: Who) -> str:
+    """The words of a sentence that say who someone is: their role and name ("Wild goalie Alex
+    Stalock", "Jeff Sanborn, president of Chapter & Verse, a … agency", "Hege is the CEO of DH"),
+    else the clause naming them, else the whole sentence; always verbatim and found in its
+    place (a passage found earlier in the seed would point elsewhere)."""
+    lowered = sentence.lower()
+    at = -1
+    for reference in [who.name.lower(), *who.references]:
+        at = lowered.find(reference)
+        if at >= 0:
+            name = (at, at + len(reference))
+            break
+    if at < 0:
+        return sentence
+    span = name
+    for role in who.roles:
+        found = lowered.find(role.lower())
+        if found >= 0 and (found <= name[1] + 12 and found + len(role) >= name[0] - 12):
+            span = (min(span[0], found), max(span[1], found + len(role)))
+    if who.age:
+        age = lowered.find(f", {who.age}", span[1])
+        if age == span[1]:
+            span = (span[0], age + len(who.age) + 2)
+    if span == name:  # no role here: the clause that names them
+        starts = [0, *(m.end() for m in _CLAUSE.finditer(sentence) if m.end() <= name[0])]
+        ends = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() >= name[1]]
+        span = (max(starts), min(ends) if ends else len(sentence))
+    fragment = sentence[span[0] : span[1]].strip(" ,;–—-")
+    if len(fragment.split()) < _MIN_WORDS:
+        return sentence
+    where, inner = seed.locate(sentence), seed.locate(fragment)
+    if where is None or inner is None or not where[0] <= inner[0] < where[1]:
+        return sentence
+    return fragment

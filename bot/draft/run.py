@@ -11,13 +11,15 @@ from typing import Any
 
 import yaml
 
+from bot.draft.aliasing import acronyms, lexicon_aliases
 from bot.draft.entries import DraftBuilder
 from bot.draft.gist import aliases_of, article_id_for, gist_of
+from bot.draft.sentences import repaired
 from bot.draft.write import HEADER, write_atomically
 from bot.extraction.doc import Doc
 from bot.extraction.extract import Extraction, extract
-from bot.knowledge.check import knowledge_files
-from bot.knowledge.loader import YAML_LOADER
+from bot.knowledge.check import GLOBAL_ALIASES_FILE, knowledge_files
+from bot.knowledge.loader import YAML_LOADER, load_aliases_file
 from bot.text.seed import Seed, SeedError, load_seeds
 
 
@@ -93,12 +95,14 @@ def draft_seed(
     article_id: str,
     existing: dict[str, Any] | None = None,
     meta: dict[str, Any] | None = None,
+    shared: dict[str, list[str]] | None = None,
 ) -> tuple[dict[str, Any], int, int]:
     """The draft file's data for one seed: (data, draft entries, reviewed entries kept).
 
     `existing` is the article's file so far: its article block and its reviewed entries are
-    kept; `meta` (url, outlet, author, published) fills what the block does not say yet."""
-    doc = Doc.of(seed)
+    kept; `meta` (url, outlet, author, published) fills what the block does not say yet;
+    `shared` are the site's aliases for every article (the lexicon never contradicts them)."""
+    doc = repaired(Doc.of(seed))
     old_entries = [e for e in (existing or {}).get("entries") or [] if isinstance(e, dict)]
     reviewed = [e for e in old_entries if e.get("reviewed", True)]
     builder = DraftBuilder(extraction, doc, old_entries)
@@ -128,6 +132,17 @@ def draft_seed(
         if new and canonical not in taken:
             aliases.setdefault(canonical, []).extend(new)
             taken.update(new)
+    reserved = {
+        *aliases,
+        *taken,
+        *(shared or {}),
+        *(v for vs in (shared or {}).values() for v in vs),
+    }
+    for canonical, variants in acronyms(_body(seed), builder.people, reserved).items():
+        aliases.setdefault(canonical, []).extend(variants)
+        reserved.update([canonical, *variants])
+    for canonical, variants in lexicon_aliases(seed.raw, reserved).items():
+        aliases[canonical] = variants
     fresh = builder.build(gist, aliases)
     data = {
         "article": article,
@@ -135,6 +150,11 @@ def draft_seed(
         "entries": [*reviewed, *(e.as_dict() for e in fresh)],
     }
     return data, len(fresh), len(reviewed)
+
+
+def _body(seed: Seed) -> str:
+    """The article's text without its headline and headings (they capitalise every word)."""
+    return "\n\n".join(b.text for b in seed.blocks[1:] if not b.is_heading)
 
 
 _ORDER = ("id", "seed", "title", "url", "outlet", "author", "published", "status")
@@ -147,8 +167,21 @@ def _ordered(article: dict[str, Any]) -> dict[str, Any]:
 
 def render(data: dict[str, Any], seed: str) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
-    return HEADER.format(seed=seed) + body
+    parts = []
+    for key, value in data.items():
+        # aliases one line per term ("criticised: [condemned, slammed, …]"); the rest in blocks
+        flow = None if key == "aliases" else False
+        parts.append(
+            yaml.dump(
+                {key: value},
+                Dumper=dumper,
+                allow_unicode=True,
+                sort_keys=False,
+                width=100,
+                default_flow_style=flow,
+            )
+        )
+    return HEADER.format(seed=seed) + "".join(parts)
 
 
 def run_draft_build(
@@ -166,6 +199,7 @@ def run_draft_build(
     if not seeds:
         raise SeedError(f"no seeds (*.txt) in {seeds_dir}")
     files = files_by_seed(knowledge_dir)
+    shared, _ = load_aliases_file(knowledge_dir / GLOBAL_ALIASES_FILE)
     used = {str(d["article"].get("id")) for _, d in files.values()}
     chosen = [s for s in seeds.values() if only is None or s.name in only]
     results: list[DraftResult] = []
@@ -185,7 +219,7 @@ def run_draft_build(
         )
         used.add(article_id)
         data, count, kept = draft_seed(
-            seed, extraction, article_id, existing, (meta or {}).get(seed.name)
+            seed, extraction, article_id, existing, (meta or {}).get(seed.name), shared
         )
         target = path or knowledge_dir / f"{article_id}.yaml"
         knowledge_dir.mkdir(parents=True, exist_ok=True)
