@@ -8,6 +8,7 @@ words and the people and numbers it names.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.draft.keywords import Distinct
@@ -197,15 +198,17 @@ class Asking:
         return options
 
     def _near(self, text: str, phrase: Passage, unit: str) -> list[str]:
-        """The rarest words within a few words of a number in its sentence."""
+        """The content words nearest a number in its sentence, the one after it first ("a
+        $2.4 million plan": "plan")."""
         at = text.find(phrase.quote)
+        skip = set(unit.split())
         if at < 0:
-            return self.rarity.top(text, 3, unit.split())
-        before = text[:at].split()[-_NEAR_WORDS:]
-        after = text[at + len(phrase.quote) :].split()[:_NEAR_WORDS]
-        window = " ".join([*before, *after])
-        ranked = self.rarity.top(window, 3, unit.split())
-        return ranked or self.rarity.top(text, 3, unit.split())
+            return self.rarity.top(text, 3, skip)
+        before = [w for w in content_words(text[:at]) if w not in skip][::-1][:_NEAR_WORDS]
+        after = [w for w in content_words(text[at + len(phrase.quote) :]) if w not in skip]
+        after = [w for w in after if not w.isdigit()][:_NEAR_WORDS]
+        near = [w for pair in itertools.zip_longest(after, before) for w in pair if w]
+        return list(dict.fromkeys(near))[:4]
 
 
 def _outside(evidence: str, quote: str) -> str:

@@ -26,7 +26,7 @@ _CLOSING = "”’\"'"
 _SPEECH = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # The attribution after a quote: `,” Boudreau said` / `,” said Avi Bell` / `,” he told …`
 _ATTRIBUTION = re.compile(
-    rf"^[\s,.;:!?{_CLOSING}—–-]*(?:(?:[\w’'.&-]+\s+){{0,5}}?(?:{_SPEECH})\b|(?:{_SPEECH})\b)"
+    rf"[\s,.;:!?{_CLOSING}—–-]*(?:(?:[\w’'.&-]+\s+){{0,5}}?(?:{_SPEECH})\b|(?:{_SPEECH})\b)"
 )
 
 
