@@ -53,7 +53,7 @@ async def serve(
     if settings.discord_token is None:
         raise SystemExit(NO_TOKEN)
     # One clock for the bot and its store: asks are stamped with the time the digest reads.
-    service = await BriefingService.start(settings, clock=clock)
+    service = await BriefingService.start(settings, clock=clock, warm=True)
     bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
     try:
         health = await _start_health(bot, service, settings)

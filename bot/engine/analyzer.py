@@ -8,7 +8,7 @@ alias phrases occur in it, so "spokesman" reaches Peskov only in the article tha
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -92,10 +92,12 @@ class Analyzer:
         self,
         aliases: AliasBook,
         vocabulary: Iterable[str] = (),
-        dictionary: frozenset[str] = frozenset(),
+        dictionary: Callable[[], frozenset[str]] = frozenset,
     ) -> None:
-        # Real words the article does not use ("threw") are not typos of words it does ("three").
-        self._dictionary = dictionary
+        # Real words the article does not use ("threw") are not typos of words it does ("three");
+        # read at the first typo, not at every start (30 ms of a CLI call).
+        self._dictionary_of = dictionary
+        self._dictionary: frozenset[str] | None = None
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
@@ -115,6 +117,9 @@ class Analyzer:
         ).hexdigest()[:16]
         self.vocabulary: set[str] = set()
         self._known_stems: set[str] = set()
+        # words whose stems are not taken in yet: stemmed when first needed, by then mostly from
+        # the snapshot's table (stemming every alias word at start is most of a CLI call)
+        self._unstemmed: list[str] = []
         self._by_initial: dict[str, list[str]] = {}
         self.alias_words = {
             w
@@ -133,7 +138,7 @@ class Analyzer:
         if not new:
             return
         self.vocabulary |= new
-        self._known_stems.update(self.stem(w) for w in new)
+        self._unstemmed.extend(new)
         for word in new:
             self._by_initial.setdefault(word[0], []).append(word)
         for initial in {w[0] for w in new}:
@@ -142,6 +147,9 @@ class Analyzer:
 
     def known_stems(self) -> set[str]:
         """Stems of every word typos are repaired towards (kept up to date as words arrive)."""
+        if self._unstemmed:
+            pending, self._unstemmed = self._unstemmed, []
+            self._known_stems.update(self.stem(w) for w in pending)
         return self._known_stems
 
     def terms(
@@ -219,6 +227,22 @@ class Analyzer:
                 i += 1
         return out
 
+    def warm(self) -> None:
+        """Read the dictionary now rather than at the first typo."""
+        if self._dictionary is None:
+            self._dictionary = self._dictionary_of()
+
+    def known_stems_table(self) -> dict[str, str]:
+        """Every word stemmed so far with its stem (saved with the index: stemming is slow)."""
+        return self._stems
+
+    def remember_stems(self, words: Iterable[str], stems: Iterable[str]) -> None:
+        """Stems computed by an earlier run of this analyzer (same version: same stemmer)."""
+        for word, stem in zip(words, stems, strict=True):
+            if len(self._stems) >= _CACHE_LIMIT:
+                break
+            self._stems.setdefault(word, stem)
+
     def stem(self, token: str) -> str:
         stem = self._stems.get(token)
         if stem is None:
@@ -231,6 +255,8 @@ class Analyzer:
         """The closest known word within one edit (two for long words) sharing the first letter."""
         if token in self.vocabulary or len(token) < _MIN_CORRECTABLE or not token.isalpha():
             return token
+        self.warm()
+        assert self._dictionary is not None
         if token in self._dictionary:
             return token
         cached = self._corrections.get(token)

@@ -63,12 +63,12 @@ class Engine:
         self.weights = weights or Weights()
         self.aliases = AliasBook.of(aliases)
         self.model = model or SemanticModel.load()
-        self.stats = Stats(Analyzer(self.aliases, dictionary=self.model.dictionary()), self.model)
+        self.stats = Stats(Analyzer(self.aliases, dictionary=self.model.dictionary), self.model)
         self.reused = 0  # entries read back from the snapshot instead of analysed
         self.base = self._open(list(entries), folder)
-        # Autocomplete's sorted words and questions, made now rather than on the first keystroke.
+        # Autocomplete's sorted words and questions: made by `warm` (the bot calls it at start, so
+        # the first keystroke is quick) or at the first suggestion; a CLI question never needs them.
         self._vocabulary = Vocabulary()
-        self._vocabulary.refresh(self, self.base)
         self._vague_weight = math.log(1 + 1 / _VAGUE_SHARE)
         self._masks: dict[tuple[Any, ...], np.ndarray] = {}
         self._by_id: tuple[int, dict[str, EntryKey]] | None = None
@@ -141,6 +141,11 @@ class Engine:
         """Entries ranked by score (None when the question has no content words)."""
         ranked, _ = self._rank(question, view, limit)
         return None if ranked is None else [self._candidate(s) for s in ranked]
+
+    def warm(self) -> None:
+        """Make now what the first keystroke and the first typo would otherwise wait for."""
+        self._vocabulary.refresh(self, self.base)
+        self.stats.analyzer.warm()
 
     def suggest(self, prefix: str, view: View = ALL, limit: int = 25) -> list[Candidate]:
         """Entries whose phrasings complete what someone is typing (autocomplete)."""

@@ -23,7 +23,7 @@ from bot.engine.index import Index, fingerprint
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "3"
+FORMAT = "4"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
 # The large arrays, saved with their free rows so that loading them is one read, no copy.
@@ -69,6 +69,7 @@ def save(index: Index, folder: Path) -> Path:
         "term_text": _text(stats.term_text),
         "term_vectors": stats.term_vectors.view,
         "words": _text(sorted(index.words)),
+        **_stems(stats),
     }
     for name in _PADDED:
         # written with free rows at the end, so that loading needs no copy to make room
@@ -132,6 +133,7 @@ def _restore(
     index = Index(stats, base=True)
     words = _strings(arrays["words"])
     index.words = set(words)
+    stats.analyzer.remember_stems(_strings(arrays["stem_words"]), _strings(arrays["stems"]))
     stats.analyzer.add_vocabulary(words)
     count = len(keys)
     placeholder = None
@@ -180,6 +182,12 @@ def _postings(flat: np.ndarray, lengths: np.ndarray, terms: int) -> dict[str, np
     order = np.argsort(flat, kind="stable")  # stable: positions stay ascending within a term
     bounds = np.concatenate([[0], np.cumsum(np.bincount(flat, minlength=terms))])
     return {"postings": positions[order], "postings_bounds": bounds.astype(np.int64)}
+
+
+def _stems(stats: Stats) -> dict[str, np.ndarray]:
+    """The analyzer's word -> stem table: stemming is pure Python, most of a cold start."""
+    table = sorted((w, s) for w, s in stats.analyzer.known_stems_table().items() if w and s)
+    return {"stem_words": _text([w for w, _ in table]), "stems": _text([s for _, s in table])}
 
 
 def _padded(arrays: dict[str, np.ndarray], name: str) -> Growable:

@@ -35,15 +35,19 @@ def build_engine(
     model: str | None,
     dimensions: int | None,
     folder: Path | None,
+    warm: bool = False,
 ) -> Engine:
     """The base index (seconds on a big store the first time; its snapshot under the data
     folder makes the next start quick)."""
-    return Engine(
+    engine = Engine(
         [entries[k] for k in sorted(entries)],
         aliases,
         model=SemanticModel.load(model, dimensions),
         folder=folder,
     )
+    if warm:
+        engine.warm()
+    return engine
 
 
 def update_engine(

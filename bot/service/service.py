@@ -43,20 +43,24 @@ class BriefingService(Asking, Reads, Writes):
         self._version = -1  # the change counter as last read: -1, never
         self._base_version: str | None = None
         self._refresh_lock = asyncio.Lock()
+        self._warm = False
         self.conversations = Conversations(
             settings.conversation_minutes, lambda: self.clock().timestamp()
         )
 
     @classmethod
     async def start(
-        cls, settings: Settings, *, sync: bool = True, clock: Clock = utc_now
+        cls, settings: Settings, *, sync: bool = True, clock: Clock = utc_now, warm: bool = False
     ) -> BriefingService:
         """Open the store; sync `knowledge/` into it (raising KnowledgeError) unless the files
-        are unchanged since the last sync; build the views."""
+        are unchanged since the last sync; build the views. `warm`: also make what autocomplete
+        and typo repair need (the bot's first keystroke waits for nothing; a CLI question never
+        needs them)."""
         store = await Store.connect(
             settings.database_target, settings.database_timeout_seconds, clock
         )
         service = cls(settings, store)
+        service._warm = warm
         try:
             if sync:
                 await service.sync_if_changed()
@@ -133,6 +137,7 @@ class BriefingService(Asking, Reads, Writes):
             model=settings.semantic_model,
             dimensions=settings.semantic_dimensions,
             folder=settings.data_dir / "engine",
+            warm=self._warm,
         )
 
     async def catch_up(self) -> CaughtUp | None:
