@@ -91,13 +91,33 @@ def _closest(
     return (entry_vectors @ np.stack(vectors).T).max(axis=0)
 
 
-def _declared(index: Index, position: int, entry: Entry) -> frozenset[str]:
-    """The kinds of focus the entry's own phrasings ask for (cached per index position)."""
+def _declared(index: Index, position: int, entry: Entry) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The entry's phrasings that ask for a kind of focus: that kind and the phrasing's terms
+    (cached per index position)."""
     found = index.declared.get(position)
     if found is None:
-        kinds = (f.focus_of(words(p)).kind for p in entry.phrasings)
-        found = index.declared[position] = frozenset(k for k in kinds if k is not None)
+        analyzer = index.stats.analyzer
+        asking = ((f.focus_of(words(p)).kind, p) for p in entry.phrasings)
+        found = index.declared[position] = tuple(
+            (kind, frozenset(analyzer.terms(p, entry.article_id))) for kind, p in asking if kind
+        )
     return found
+
+
+def _declares(
+    index: Index, position: int, entry: Entry, prepared: Prepared, kind: str, w: Weights
+) -> bool:
+    """One of the entry's own phrasings asks for that kind about what the question asks: it
+    holds at least `Weights.declared_share` of the question's weight. A phrasing asking "who"
+    about something else says nothing (with many alternates, some "who" phrasing is common:
+    "pre vote international poll, who favored trump" must not answer "who ran the survey")."""
+    scope = entry.article_id if entry.article_id in prepared.weights else None
+    weights = prepared.weights[scope]
+    total = sum(weights.values()) or 1.0
+    for asked, terms in _declared(index, position, entry):
+        if asked == kind and sum(weights.get(t, 0.0) for t in terms) / total >= w.declared_share:
+            return True
+    return False
 
 
 def _body(entry: Entry) -> str:
@@ -116,7 +136,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     kind = focus.kind
     if kind is None:
         return True
-    if kind != f.SPEECH and kind in _declared(index, position, entry):
+    if kind != f.SPEECH and _declares(index, position, entry, prepared, kind, w):
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
     body = _body(entry)
     if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.REASON):

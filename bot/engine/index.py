@@ -120,8 +120,9 @@ class Index:
         self.postings: list[array[int]] = []
         self.words: set[str] = set()
         self.version = 0
-        # per position, the kinds of focus its phrasings ask for (filled as the gate needs them)
-        self.declared: dict[int, frozenset[str]] = {}
+        # per position, the kinds of focus its phrasings ask for, with each phrasing's terms
+        # (filled as the gate needs them)
+        self.declared: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {}
 
     # ------------------------------------------------------------------ building and updating
     @classmethod

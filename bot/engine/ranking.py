@@ -52,6 +52,9 @@ class Weights:
     generic_rare: int = 12000
     # the question's focus (bot/engine/focus.py): a word it must hold counts only this close
     focus_soft: float = 0.7
+    # an entry's phrasing asking for the question's kind of focus ("who...") vouches for the
+    # entry only when it holds this share of the question's weight (see `gate._declares`)
+    declared_share: float = 0.5
     # a speaker is one of the entry's words within this many words of a speech verb
     speech_window: int = 6
     # question words nudge towards the kinds of entry that answer them

@@ -1,0 +1,30 @@
+"""The rule between an answer and "did you mean", on the candidates a user would see."""
+
+import pytest
+
+from bot.engine import Candidate
+from bot.engine.decision import Thresholds, decide
+from bot.engine.result import Verdict
+
+
+@pytest.mark.parametrize(
+    ("score", "unexplained", "runner_up", "verdict"),
+    [
+        (0.9, 0.0, 0.5, Verdict.CONFIDENT),  # good, explained, clearly ahead
+        (0.9, 0.2, 0.5, Verdict.CONFIDENT),  # a close paraphrase leaving a word unmatched
+        (0.55, 0.2, 0.3, Verdict.UNSURE),  # middling and not all explained: did you mean
+        (1.0, 0.3, 0.5, Verdict.UNSURE),  # however good, too much of the question unexplained
+        (0.9, 0.0, 0.87, Verdict.AMBIGUOUS),  # a runner-up nearly as good
+        (0.15, 0.5, 0.1, Verdict.UNSURE),  # weakly related: still offered
+        (0.1, 0.5, 0.05, Verdict.NO_MATCH),  # nothing worth offering
+    ],
+)
+def test_answer_or_did_you_mean(
+    score: float, unexplained: float, runner_up: float, verdict: Verdict
+) -> None:
+    """Answered only when score x explained share is high enough, little is left unexplained
+    and no runner-up is close; otherwise the best entries are offered."""
+    ranked = [Candidate("e0", "q0", score, "a", unexplained), Candidate("e1", "q1", runner_up)]
+    result = decide(ranked, Thresholds())
+    assert result.verdict is verdict
+    assert result.answered or verdict is Verdict.NO_MATCH or result.suggestions[0].entry_id == "e0"
