@@ -47,7 +47,7 @@ ASKED = {
     "which senator slammed the measure": "criticised the measure",
     "how much does the plan cost": "$2.4 million",
     "what is the state's new slogan": "Clean taps. Clear future.",
-    "what will the deq do": "will run the program",
+    "what does the deq do": "will run the program",
     "according to the article, what did dana say about clean water": "zip code",
     "who is tom briggs": "owner of Briggs Family Orchards",
 }

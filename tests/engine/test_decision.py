@@ -17,6 +17,8 @@ from bot.engine.result import Verdict
         (0.9, 0.0, 0.87, Verdict.AMBIGUOUS),  # a runner-up nearly as good
         (0.15, 0.5, 0.1, Verdict.UNSURE),  # weakly related: still offered
         (0.1, 0.5, 0.05, Verdict.NO_MATCH),  # nothing worth offering
+        (0.15, 0.95, 0.05, Verdict.NO_MATCH),  # weak and explaining nothing ("weather in paris")
+        (0.25, 0.95, 0.05, Verdict.UNSURE),  # close enough by score alone: offered
     ],
 )
 def test_answer_or_did_you_mean(
