@@ -54,10 +54,11 @@ def decide(
     # Below the line, confidence never exceeds the answering threshold: a 0.9 that is declined
     # (a runner-up as good, or a vague question) would read as a contradiction.
     shown = min(best.score, thresholds.answer)
+    close = max(thresholds.close, thresholds.suggest)
     suggestions = tuple(
         c
         for c in ranked
-        if c.score >= thresholds.close
+        if c.score >= close
         or (c.score >= thresholds.suggest and c.unexplained <= thresholds.distant_unexplained)
     )
     suggestions = suggestions[: thresholds.max_suggestions]
