@@ -119,6 +119,11 @@ def _speech(tokens: list[str]) -> Focus | None:
     return Focus(SPEECH, tuple(topic), tuple(speaker), verb=tokens[verb])
 
 
+def event_words(given: Iterable[str]) -> list[str]:
+    """The words of a question naming its event, not what it asks for ("year", "date")."""
+    return [t for t in _content(given) if t not in _TIME_NOUNS and t not in {"article", "piece"}]
+
+
 def focus_of(tokens: list[str]) -> Focus:
     """The focus of a question given as its lower-case words (stopwords included)."""
     found = _focus(tokens)
@@ -247,6 +252,21 @@ _UNITS = frozenset(
 
 def states_duration(tokens: Iterable[str]) -> bool:
     return any(t in _UNITS for t in tokens)
+
+
+def dates_near(tokens: list[str], anchors: set[int], window: int) -> bool:
+    """A precise time within `window` words of one of the `anchors` (positions of the asked
+    event's words): "what year did the cold war end" is not answered by "the 2009 reset ...
+    since the end of the Cold War", whose year dates the reset."""
+    return any(
+        _calendar(t) and any(abs(i - a) <= window for a in anchors) for i, t in enumerate(tokens)
+    )
+
+
+def _calendar(token: str) -> bool:
+    """A year, a month or a weekday: a day of the month stands by its month, and a lone small
+    number is no date ("Cold War 2.0")."""
+    return token in _MONTHS or token in _WEEKDAYS or (token.isdigit() and len(token) == 4)
 
 
 def states_span(tokens: list[str]) -> bool:

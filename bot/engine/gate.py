@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.engine import focus as f
+from bot.engine.analyzer import Analyzer
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Scored, Weights, _blend, _lexical, kind_adjustments
 from bot.engine.textproc import words
@@ -132,6 +133,14 @@ def _speaker_lead(answer: str) -> str:
     return " ".join(lead[:end])
 
 
+def _dated(body: str, focus: f.Focus, analyzer: Analyzer, article: str, w: Weights) -> bool:
+    """The date stands near a word of the event asked about (when the entry has one)."""
+    asked = {analyzer.stem(t) for t in f.event_words(focus.given)}
+    tokens = words(body)
+    anchors = {i for i, t in enumerate(tokens) if analyzer.stem(t) in asked}
+    return not anchors or f.dates_near(tokens, anchors, w.date_window)
+
+
 def _body(entry: Entry) -> str:
     return " ".join([entry.answer, *(e.quote for e in entry.evidence)])
 
@@ -152,7 +161,9 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
     body = _body(entry)
     if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.SPAN, f.REASON):
-        return f.stated(kind, words(body), focus.given)
+        if not f.stated(kind, words(body), focus.given):
+            return False
+        return kind != f.DATE or _dated(body, focus, analyzer, article, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     if kind in (f.AGENT, f.PLACE):
         found, places = f.names(body, lambda word: _common(index, word, w))

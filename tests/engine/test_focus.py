@@ -134,3 +134,26 @@ def test_the_speaker_asked_about_must_be_the_one_speaking(
     """An entry that names the asked speaker but has someone else speaking does not answer."""
     best = speakers.rank(question)[0]  # type: ignore[index]
     assert (best.entry_id, best.holds_focus) == (entry_id, holds)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "dated"),
+    [
+        ("what year did the cold war end", "the cold war came to an end in 1991", True),
+        # the year dates the reset, far from the end of the Cold War
+        (
+            "what year did the cold war end",
+            "obama's brief 2009 reset gave way to the worst period in relations since the end "
+            "of the cold war",
+            False,
+        ),
+        ("what year did the cold war end", "some called it cold war 2.0", False),  # no date
+        ("what date was the call", "the call came on monday", True),
+    ],
+)
+def test_a_date_stands_near_the_event_asked_about(question: str, text: str, dated: bool) -> None:
+    """A year or a month answers "what year did X happen" only beside the words of X."""
+    asked = set(f.event_words(words(question)))
+    tokens = words(text)
+    anchors = {i for i, t in enumerate(tokens) if t in asked}
+    assert f.dates_near(tokens, anchors, 6) is dated
