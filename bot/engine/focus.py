@@ -29,6 +29,7 @@ from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 TIME = "time"
 DATE = "date"
 DURATION = "duration"
+SPAN = "span"  # "how many months": a duration counted in units, not just "brief"
 COUNT = "count"
 AGENT = "agent"
 PLACE = "place"
@@ -106,12 +107,21 @@ def _speech(tokens: list[str]) -> Focus | None:
     if verb is None or aux is None or verb <= aux:
         return None
     between = tokens[aux + 1 : verb]
+    cut = next((i for i, t in enumerate(between) if t in _PLACE_PREPOSITIONS | {"on"}), None)
+    if cut is not None and _content(between[:cut]):
+        # "what did the kremlin statement on the call say": the speaker stands before "on"
+        between = between[:cut]
     speaker = _content(between)
     if not speaker or len(speaker) + sum(t in _SPEAKER_FILLER for t in between) != len(between):
         return None
     rest = tokens[verb + 1 :]
     topic = _content(rest[rest.index("about") + 1 :]) if "about" in rest else []
     return Focus(SPEECH, tuple(topic), tuple(speaker), verb=tokens[verb])
+
+
+def event_words(given: Iterable[str]) -> list[str]:
+    """The words of a question naming its event, not what it asks for ("year", "date")."""
+    return [t for t in _content(given) if t not in _TIME_NOUNS and t not in {"article", "piece"}]
 
 
 def focus_of(tokens: list[str]) -> Focus:
@@ -142,7 +152,7 @@ def _focus(tokens: list[str]) -> Focus:
     if pair == ("how", "long"):
         return Focus(DURATION)
     if pair == ("how", "many") and tokens[2:3] and tokens[2] in _TIME_NOUNS:
-        return Focus(DURATION)  # "how many months did it last"
+        return Focus(SPAN)  # "how many months did it last"
     if pair in (("how", "many"), ("how", "much"), ("how", "old"), ("how", "far")):
         return Focus(COUNT)
     if first in _REASON_OPENINGS or pair in _REASON_OPENINGS:
@@ -244,6 +254,31 @@ def states_duration(tokens: Iterable[str]) -> bool:
     return any(t in _UNITS for t in tokens)
 
 
+def dates_near(tokens: list[str], anchors: set[int], window: int) -> bool:
+    """A precise time within `window` words of one of the `anchors` (positions of the asked
+    event's words): "what year did the cold war end" is not answered by "the 2009 reset ...
+    since the end of the Cold War", whose year dates the reset."""
+    return any(
+        _calendar(t) and any(abs(i - a) <= window for a in anchors) for i, t in enumerate(tokens)
+    )
+
+
+def _calendar(token: str) -> bool:
+    """A year, a month or a weekday: a day of the month stands by its month, and a lone small
+    number is no date ("Cold War 2.0")."""
+    return token in _MONTHS or token in _WEEKDAYS or (token.isdigit() and len(token) == 4)
+
+
+def states_span(tokens: list[str]) -> bool:
+    """A number of units ("18 months", "two years"): "how many months did it last" is not
+    answered by "it was brief", nor by the year it began in (a 4-digit number)."""
+    for i, token in enumerate(tokens):
+        number = (token.isdigit() and len(token) != 4) or token in NUMBER_WORDS
+        if number and any(t in _UNITS for t in tokens[i + 1 : i + 3]):
+            return True
+    return False
+
+
 def stated(kind: str, tokens: list[str], given: frozenset[str]) -> bool:
     """Whether a text's words state a fact of that kind that the question did not give."""
     new = [t for t in tokens if t not in given]
@@ -255,13 +290,28 @@ def stated(kind: str, tokens: list[str], given: frozenset[str]) -> bool:
         return states_date(new)
     if kind == DURATION:
         return states_duration(new)
+    if kind == SPAN:
+        return states_span(new)
     if kind == REASON:
         return states_reason(new)
     return True
 
 
+# "since" before a time ("since the end of the Cold War", "since 2009") dates, it gives no reason
+_SINCE_TIME = frozenset("the then last its their".split())
+
+
 def states_reason(tokens: Iterable[str]) -> bool:
-    return any(t in _CAUSAL for t in tokens)
+    sequence = list(tokens)
+    for i, token in enumerate(sequence):
+        if token not in _CAUSAL:
+            continue
+        if token == "since" and i + 1 < len(sequence):
+            after = sequence[i + 1]
+            if after in _SINCE_TIME or after in TIME_WORDS or after.isdigit():
+                continue
+        return True
+    return False
 
 
 def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str]]:
@@ -291,12 +341,13 @@ def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str
     return found, places
 
 
-# Between a speech verb and its speaker stand no pronoun and no preposition: "said Peskov", "Peskov
-# told", "according to Peskov", never "says he seemed to echo the Kremlin" or "said X after Trump".
+# Between a speech verb and its speaker stand no pronoun, no preposition and no "when" (a clause
+# of its own): "said Peskov", "Peskov told", "according to Peskov", never "says he seemed to echo
+# the Kremlin", "said X after Trump" or "the Kremlin mantra when speaking" (Trump speaking).
 _PRONOUNS = frozenset("he she".split())
 _BLOCKERS = frozenset(
     """he she they it we i you him her them after before about of on to with in at for from by
-    than over""".split()
+    than over when while""".split()
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.engine import focus as f
+from bot.engine.analyzer import Analyzer
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Scored, Weights, _blend, _lexical, kind_adjustments
 from bot.engine.textproc import words
@@ -120,6 +121,26 @@ def _declares(
     return False
 
 
+# In a quote's lead the speaker comes before any of these: "Dmitry Peskov, a Kremlin spokesman,
+# after Trump's election:" names Peskov as speaker, not Trump.
+_LEAD_ENDS = frozenset("after before about of on to with in at for from by than over".split())
+
+
+def _speaker_lead(answer: str) -> str:
+    """The words of a quote's answer before its quotation and before any preposition."""
+    lead = answer.split("“")[0].split('"')[0].split()
+    end = next((i for i, w in enumerate(lead) if w.lower().strip(",.:;") in _LEAD_ENDS), len(lead))
+    return " ".join(lead[:end])
+
+
+def _dated(body: str, focus: f.Focus, analyzer: Analyzer, article: str, w: Weights) -> bool:
+    """The date stands near a word of the event asked about (when the entry has one)."""
+    asked = {analyzer.stem(t) for t in f.event_words(focus.given)}
+    tokens = words(body)
+    anchors = {i for i, t in enumerate(tokens) if analyzer.stem(t) in asked}
+    return not anchors or f.dates_near(tokens, anchors, w.date_window)
+
+
 def _body(entry: Entry) -> str:
     return " ".join([entry.answer, *(e.quote for e in entry.evidence)])
 
@@ -139,8 +160,10 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     if kind != f.SPEECH and _declares(index, position, entry, prepared, kind, w):
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
     body = _body(entry)
-    if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.REASON):
-        return f.stated(kind, words(body), focus.given)
+    if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.SPAN, f.REASON):
+        if not f.stated(kind, words(body), focus.given):
+            return False
+        return kind != f.DATE or _dated(body, focus, analyzer, article, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     if kind in (f.AGENT, f.PLACE):
         found, places = f.names(body, lambda word: _common(index, word, w))
@@ -152,7 +175,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         speaker = set(analyzer.terms(" ".join(focus.speaker), article))  # "his": nobody named
         if not speaker or not _holds_words(index, position, prepared, sorted(speaker), w, 0.0):
             return False
-        lead = entry.answer.split("“")[0].split('"')[0]
+        lead = _speaker_lead(entry.answer)
         if entry.kind == "quote" and speaker & set(analyzer.sequence(lead, article)):
             return True  # a quote's answer names its speaker before the quotation
         sequence = analyzer.sequence(body, article)

@@ -57,6 +57,8 @@ class Weights:
     declared_share: float = 0.5
     # a speaker is one of the entry's words within this many words of a speech verb
     speech_window: int = 6
+    # a date answers "what year did X end" only this close to a word of X (see `focus.dates_near`)
+    date_window: int = 6
     # question words nudge towards the kinds of entry that answer them
     intent_bonus: float = 0.05
     number_mismatch: float = 0.1

@@ -15,7 +15,7 @@ from bot.models import Entry, Evidence
         ("when exactly did they talk", f.DATE, ()),
         ("what year was obama's reset", f.DATE, ()),
         ("how long did the reset last", f.DURATION, ()),
-        ("how many months did it last", f.DURATION, ()),
+        ("how many months did it last", f.SPAN, ()),  # a number of months, not "brief"
         ("how many bottles of champagne", f.COUNT, ()),
         ("who did trump appoint as national security advisor", f.AGENT, ()),
         ("who is michael flynn", None, ()),  # about flynn, not an agent to name
@@ -25,6 +25,8 @@ from bot.models import Entry, Evidence
         ("why was flynn criticised", f.REASON, ()),
         ("how come they agree", f.REASON, ()),
         ("what did peskov say about trust", f.SPEECH, ("trust",)),
+        # the speaker stands before the preposition; the topic must still be held
+        ("what did the kremlin statement on the call say about syria", f.SPEECH, ("syria",)),
         ("which hawks might become secretary of state", None, ("hawks",)),
         ("what is the reset", None, ()),  # a description: nothing to hold
     ],
@@ -35,9 +37,11 @@ def test_focus_of_a_question(question: str, kind: str | None, held: tuple[str, .
     assert (found.kind, found.held) == (kind, held)
 
 
-def _entry(entry_id: str, question: str, *alternates: str, answer: str) -> Entry:
+def _entry(
+    entry_id: str, question: str, *alternates: str, answer: str, kind: str = "event"
+) -> Entry:
     evidence = (Evidence("seed.txt", answer, 0, len(answer)),)
-    return Entry(entry_id, "a", "event", question, alternates, answer, evidence)
+    return Entry(entry_id, "a", kind, question, alternates, answer, evidence)
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +72,88 @@ def test_an_entry_phrasing_vouches_only_for_what_it_asks_about(
     """A phrasing asking for the same kind of fact counts only when it is about the question."""
     best = engine.rank(question)[0]  # type: ignore[index]
     assert (best.entry_id, best.holds_focus) == ("survey", holds)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "states"),
+    [
+        (f.SPAN, "it was brief", False),  # a duration, but no number of months
+        (f.SPAN, "the reset of 2009 gave way", False),  # a year is no count of months
+        (f.SPAN, "the reset lasted 18 months", True),
+        (f.SPAN, "for two years", True),
+        (f.DURATION, "it was brief", True),
+        (f.REASON, "the worst period since the end of the cold war", False),  # "since" dates
+        (f.REASON, "the worst period since 2009", False),
+        (f.REASON, "since he wanted allies against isis", True),
+        (f.REASON, "because of the sanctions", True),
+    ],
+)
+def test_an_entry_states_the_kind_of_fact_asked_for(kind: str, text: str, states: bool) -> None:
+    """A count of units, or a reason, must be stated, not a word that merely looks like one."""
+    assert f.stated(kind, words(text), frozenset()) is states
+
+
+@pytest.mark.parametrize(
+    ("sequence", "speaks"),
+    [
+        ("peskov said it was phenomenal", True),
+        ("said peskov", True),
+        ("the kremlin mantra when speaking about syria", False),  # "when": someone else speaks
+        ("the kremlin mantra while speaking about syria", False),
+    ],
+)
+def test_a_speaker_speaks_only_beside_the_speech_verb(sequence: str, speaks: bool) -> None:
+    """The speaker and the speech verb stand together with no clause or preposition between."""
+    verbs = {"said", "speaking"}
+    assert f.speaks(sequence.split(), {"peskov", "kremlin"}, verbs, 6) is speaks
+
+
+@pytest.fixture(scope="module")
+def speakers() -> Engine:
+    quote = _entry(
+        "phenomenal",
+        "What did Peskov say about their closeness?",
+        answer="Dmitry Peskov, a Kremlin spokesman, after Trump's election: "
+        '"It is phenomenal how close they are."',
+        kind="quote",
+    )
+    return Engine([quote], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "holds"),
+    [
+        ("what did peskov say about their closeness", "phenomenal", True),
+        # the quote's lead names Trump only after "after": Peskov is its speaker
+        ("what did trump say about their closeness", "phenomenal", False),
+    ],
+)
+def test_the_speaker_asked_about_must_be_the_one_speaking(
+    speakers: Engine, question: str, entry_id: str, holds: bool
+) -> None:
+    """An entry that names the asked speaker but has someone else speaking does not answer."""
+    best = speakers.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == (entry_id, holds)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "dated"),
+    [
+        ("what year did the cold war end", "the cold war came to an end in 1991", True),
+        # the year dates the reset, far from the end of the Cold War
+        (
+            "what year did the cold war end",
+            "obama's brief 2009 reset gave way to the worst period in relations since the end "
+            "of the cold war",
+            False,
+        ),
+        ("what year did the cold war end", "some called it cold war 2.0", False),  # no date
+        ("what date was the call", "the call came on monday", True),
+    ],
+)
+def test_a_date_stands_near_the_event_asked_about(question: str, text: str, dated: bool) -> None:
+    """A year or a month answers "what year did X happen" only beside the words of X."""
+    asked = set(f.event_words(words(question)))
+    tokens = words(text)
+    anchors = {i for i, t in enumerate(tokens) if t in asked}
+    assert f.dates_near(tokens, anchors, 6) is dated
