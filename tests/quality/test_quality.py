@@ -18,12 +18,14 @@ from bot.service import BriefingService
 # before it: 57.0%, 57.6%, 16.6%, 69.4%); then readers' alternates for part of the store, the
 # question's focus held by the answer, and the explained-share decision rule: overall 57.0%, in
 # scope 45.6%, wrong 4.7%, helped 90.6%; with readers' alternates for every entry (2,975
-# phrasings): overall 60.9%, in scope 51.5%, paraphrases 38.6%, wrong 5.3%, helped 93.5%.
+# phrasings): overall 60.9%, in scope 51.5%, paraphrases 38.6%, wrong 5.3%, helped 93.5%; with
+# finer focus checks (a count's unit, a date near its event, a quote's speaker): in scope 51.2%,
+# wrong 5.1%.
 FLOORS = {
     "heldout-trump-russia": {"overall": 0.60, "in_scope": 0.51, "helped": 0.93},
 }
-WRONG_CEILINGS = {"heldout-trump-russia": 0.054}
-DEV_FLOORS = {"devset": {"in_scope": 0.89, "declined": 0.97}}
+WRONG_CEILINGS = {"heldout-trump-russia": 0.052}
+DEV_FLOORS = {"devset": {"in_scope": 0.89, "declined": 0.99}}
 
 
 def _figures(service: BriefingService, name: str) -> dict:
