@@ -71,6 +71,8 @@ class Focus:
     speaker: tuple[str, ...] = ()  # for SPEECH: who is asked about as speaking
     given: frozenset[str] = frozenset()  # the question's own words: a fact it states is not new
     verb: str = ""  # for SPEECH: the question's own verb ("call"), besides the usual ones
+    role: tuple[str, ...] = ()  # for AGENT: the asked verb or role noun the agent stands by
+    modal: bool = False  # the question asks about what might be ("who could be picked")
 
     def __bool__(self) -> bool:
         return self.kind is not None or bool(self.held)
@@ -119,6 +121,11 @@ def _speech(tokens: list[str]) -> Focus | None:
     return Focus(SPEECH, tuple(topic), tuple(speaker), verb=tokens[verb])
 
 
+def content_words(tokens: Iterable[str]) -> list[str]:
+    """A question's words that are neither stopwords nor question words."""
+    return _content(tokens)
+
+
 def event_words(given: Iterable[str]) -> list[str]:
     """The words of a question naming its event, not what it asks for ("year", "date")."""
     return [t for t in _content(given) if t not in _TIME_NOUNS and t not in {"article", "piece"}]
@@ -127,11 +134,62 @@ def event_words(given: Iterable[str]) -> list[str]:
 def focus_of(tokens: list[str]) -> Focus:
     """The focus of a question given as its lower-case words (stopwords included)."""
     found = _focus(tokens)
-    if "names" in tokens and found.kind is None:
+    named = _named(tokens)
+    if found.kind is None and ("names" in tokens or named):
         found = Focus(AGENT, found.held)  # "which people criticised him, names pls"
     if not found:
         return NONE
-    return Focus(found.kind, found.held, found.speaker, frozenset(tokens), found.verb)
+    role = (named or _role(tokens)) if found.kind == AGENT else ()
+    modal = bool(_MODALS.intersection(tokens))
+    given = frozenset(tokens)
+    return Focus(found.kind, found.held, found.speaker, given, found.verb, role, modal)
+
+
+# Words that make a question ask about what might be, not what is: "who could be picked".
+_MODALS = frozenset("if might could would will may should whether possible potential".split())
+# Light words between "who" and the verb it asks about: "who ended up being picked".
+_LIGHT = frozenset(
+    """ended end ends up being been got get gets actually really first finally eventually
+    went go goes ultimately then""".split()
+)
+_NAME_OPENERS = frozenset("the some all any those these a few".split())
+
+
+def _named(tokens: list[str]) -> tuple[str, ...]:
+    """The role noun of "name the X" ("can you name the russian academics who..."): X."""
+    for i, token in enumerate(tokens[:-1]):
+        if token == "name" and tokens[i + 1] in _NAME_OPENERS:
+            rest = tokens[i + 1 :]
+            while rest and rest[0] in _NAME_OPENERS:
+                rest = rest[1:]
+            head = _head(rest)
+            return tuple(t for t in head if t not in _AGENT_NOUNS) or tuple(head)
+    return ()
+
+
+def _role(tokens: list[str]) -> tuple[str, ...]:
+    """The verb an agent question asks the doer of: "who interviewed trump" -> interviewed,
+    "which establishment people criticized flynn" -> criticized ("who is ..." has none)."""
+    start = next((i for i, t in enumerate(tokens) if t in QUESTION_WORDS), None)
+    if start is None:
+        return ()
+    rest = tokens[start + 1 :]
+    if tokens[start] in ("which", "what"):
+        noun = next((i for i, t in enumerate(rest[:5]) if t in _AGENT_NOUNS), None)
+        if noun is None:
+            return ()
+        rest = rest[noun + 1 :]
+    for token in rest[:4]:
+        if token in _AUXILIARIES or token in _LIGHT or token in _SPEAKER_FILLER or token in _MODALS:
+            continue
+        if token in STOPWORDS and token not in SPEECH_VERBS and token not in _DOING:
+            return ()  # "who else ...", "who in ...": no verb to stand by
+        return (token,)
+    return ()
+
+
+# Verbs among the stopwords that an agent question asks the doer of ("who made the call").
+_DOING = frozenset("made make makes gave give gives took take takes".split())
 
 
 def _focus(tokens: list[str]) -> Focus:
@@ -381,3 +439,84 @@ SPEECH_VERBS = frozenset(
     described according quote quoted insist insisted announce announced declare declared think
     thinks believe believes""".split()
 )
+
+
+# A clause opened by one of these is a supposition: "if hardliners such as Giuliani were chosen"
+# names no one who was.
+_SUPPOSING = frozenset("if unless whether".split())
+_CLAUSE_END = re.compile(r"[,.;:!?\"“”()]$")
+
+
+def agents(
+    text: str,
+    common: Callable[[str], bool],
+    given: Callable[[str], bool],
+    anchor: Callable[[str], bool],
+    window: int,
+    modal: bool,
+) -> list[str]:
+    """The names of a text that can be the agent asked for: not a modifier of a word the
+    question gives ("US foreign policy establishment" for "which establishment people"), not
+    inside an "if" clause (unless the question supposes too), and, when the text holds the
+    asked verb or role noun (`anchor`), within `window` words of it ("who interviewed trump"
+    is not answered by the Middle East the interview was about)."""
+    pieces = _WORD.findall(text)
+    plain = [p.strip("\"“”‘’'()[],.;:!?").lower() for p in pieces]
+    named = set(names_at(pieces, common))
+    runs: list[tuple[int, int]] = []
+    for i in sorted(named):
+        if runs and runs[-1][1] == i - 1 and not _CLAUSE_END.search(pieces[i - 1]):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    anchors = [i for i, word in enumerate(plain) if word and i not in named and anchor(word)]
+    found: list[str] = []
+    for first, last in runs:
+        after = plain[last + 1] if last + 1 < len(pieces) else ""
+        ends = bool(_CLAUSE_END.search(pieces[last]))
+        modifies = after and not ends and given(after) and (last + 1) not in named
+        if modifies and (last + 1) not in anchors:
+            continue  # a modifier of a word the question gives
+        possessive = pieces[last].endswith(("'s", "’s")) and after.islower()
+        if possessive and not ends:
+            continue  # "Trump's pre-election rhetoric": whose rhetoric, not who did it
+        if not modal and _supposed(pieces, plain, first):
+            continue
+        if anchors and not any(_beside(pieces, first, last, a, window) for a in anchors):
+            continue
+        found.extend(pieces[k].strip("\"“”‘’'()[],.;:!?") for k in range(first, last + 1))
+    return found
+
+
+def _beside(pieces: list[str], first: int, last: int, at: int, window: int) -> bool:
+    """The name (pieces `first`..`last`) stands within `window` words of the anchor at `at`,
+    in the same clause: in "if hardliners are chosen, Trump's rhetoric..." Trump is not
+    the one chosen."""
+    return first - window <= at <= last + window
+
+
+def _supposed(pieces: list[str], plain: list[str], at: int) -> bool:
+    """Whether the word at `at` stands in an "if" clause (back to the clause's start)."""
+    for k in range(at - 1, -1, -1):
+        if _CLAUSE_END.search(pieces[k]) or _SENTENCE_END.search(pieces[k]):
+            return False
+        if plain[k] in _SUPPOSING:
+            return True
+    return False
+
+
+def names_at(pieces: list[str], common: Callable[[str], bool]) -> list[int]:
+    """Positions of the pieces that are names (see `names`)."""
+    found: list[int] = []
+    for i, piece in enumerate(pieces):
+        word = piece.strip("\"“”‘’'()[],.;:!?")
+        if not word or not _NAME.fullmatch(word):
+            continue
+        starts = i == 0 or bool(_SENTENCE_END.search(pieces[i - 1]))
+        following = pieces[i + 1].strip("\"“”‘’'()") if i + 1 < len(pieces) else ""
+        if starts and common(word.lower()) and not _NAME.match(following):
+            continue
+        if word.lower() in STOPWORDS or word.lower() in QUESTION_WORDS:
+            continue
+        found.append(i)
+    return found

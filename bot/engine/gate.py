@@ -92,15 +92,19 @@ def _closest(
     return (entry_vectors @ np.stack(vectors).T).max(axis=0)
 
 
-def _declared(index: Index, position: int, entry: Entry) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The entry's phrasings that ask for a kind of focus: that kind and the phrasing's terms
-    (cached per index position)."""
+def _declared(
+    index: Index, position: int, entry: Entry
+) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """The entry's phrasings that ask for a kind of focus: that kind, the phrasing's terms and
+    whether it supposes ("who might be picked") (cached per index position)."""
     found = index.declared.get(position)
     if found is None:
         analyzer = index.stats.analyzer
-        asking = ((f.focus_of(words(p)).kind, p) for p in entry.phrasings)
+        asking = ((f.focus_of(words(p)), p) for p in entry.phrasings)
         found = index.declared[position] = tuple(
-            (kind, frozenset(analyzer.terms(p, entry.article_id))) for kind, p in asking if kind
+            (focus.kind, frozenset(analyzer.terms(p, entry.article_id)), focus.modal)
+            for focus, p in asking
+            if focus.kind
         )
     return found
 
@@ -115,7 +119,10 @@ def _declares(
     scope = entry.article_id if entry.article_id in prepared.weights else None
     weights = prepared.weights[scope]
     total = sum(weights.values()) or 1.0
-    for asked, terms in _declared(index, position, entry):
+    modal = prepared.query.focus.modal
+    for asked, terms, supposes in _declared(index, position, entry):
+        if supposes and not modal:
+            continue  # "who will be secretary of state" does not say who ended up picked
         if asked == kind and sum(weights.get(t, 0.0) for t in terms) / total >= w.declared_share:
             return True
     return False
@@ -139,6 +146,47 @@ def _dated(body: str, focus: f.Focus, analyzer: Analyzer, article: str, w: Weigh
     tokens = words(body)
     anchors = {i for i, t in enumerate(tokens) if analyzer.stem(t) in asked}
     return not anchors or f.dates_near(tokens, anchors, w.date_window)
+
+
+def _agents(
+    index: Index, body: str, article: str, prepared: Prepared, given: set[str], w: Weights
+) -> list[str]:
+    """The names of the body that can be the agent asked for (see `focus.agents`): beside the
+    asked verb or role noun, its own word or one whose vector is `Weights.focus_soft` close."""
+    focus = prepared.query.focus
+    analyzer = index.stats.analyzer
+    stats = index.stats
+    role = set(analyzer.stems(focus.role, article))
+    vectors = [
+        v
+        for v in (
+            prepared.term_vectors.get(t)
+            if t in prepared.term_vectors
+            else (stats.term_vectors.view[stats.term_id[t]] if t in stats.term_id else None)
+            for t in role
+        )
+        if v is not None
+    ]
+    matrix = np.stack(vectors) if vectors else None
+
+    def anchor(word: str) -> bool:
+        stems = analyzer.stems([word], article)
+        if role.intersection(stems):
+            return True
+        if matrix is None:
+            return False
+        ids = [stats.term_id[t] for t in stems if t in stats.term_id]
+        if not ids:
+            return False
+        return bool((stats.term_vectors.view[ids] @ matrix.T).max() >= w.focus_soft)
+
+    content = set(analyzer.stems(f.content_words(focus.given), article))
+
+    def asked(word: str) -> bool:
+        return bool(content.intersection(analyzer.stems([word], article)))
+
+    common = lambda word: _common(index, word, w)  # noqa: E731
+    return f.agents(body, common, asked, anchor, w.agent_window, focus.modal)
 
 
 def _body(entry: Entry) -> str:
@@ -165,11 +213,17 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
             return False
         return kind != f.DATE or _dated(body, focus, analyzer, article, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
+    given = {analyzer.stem(t) for t in focus.given}
+    if kind == f.AGENT:
+        chosen = _agents(index, body, article, prepared, given, w)
+        if entry.kind == "quote" and (not focus.role or focus.role[0] in f.SPEECH_VERBS):
+            # "who said ...": a quote's lead names its speaker, however far from "said"
+            lead = _speaker_lead(entry.answer)
+            chosen += f.names(lead, lambda word: _common(index, word, w))[0]
+    elif kind == f.PLACE:
+        chosen = f.names(body, lambda word: _common(index, word, w))[1]
     if kind in (f.AGENT, f.PLACE):
-        found, places = f.names(body, lambda word: _common(index, word, w))
-        chosen = found if kind == f.AGENT else places
         stems = {t for name in chosen for t in analyzer.terms(name, article)}
-        given = {analyzer.stem(t) for t in focus.given}
         return bool(stems - asked - given)
     if kind == f.SPEECH:
         speaker = set(analyzer.terms(" ".join(focus.speaker), article))  # "his": nobody named

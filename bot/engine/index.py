@@ -122,7 +122,7 @@ class Index:
         self.version = 0
         # per position, the kinds of focus its phrasings ask for, with each phrasing's terms
         # (filled as the gate needs them)
-        self.declared: dict[int, tuple[tuple[str, frozenset[str]], ...]] = {}
+        self.declared: dict[int, tuple[tuple[str, frozenset[str], bool], ...]] = {}
 
     # ------------------------------------------------------------------ building and updating
     @classmethod

@@ -59,6 +59,8 @@ class Weights:
     speech_window: int = 6
     # a date answers "what year did X end" only this close to a word of X (see `focus.dates_near`)
     date_window: int = 6
+    # an agent named stands this close to the asked verb or role noun (see `focus.agents`)
+    agent_window: int = 3
     # question words nudge towards the kinds of entry that answer them
     intent_bonus: float = 0.05
     number_mismatch: float = 0.1

@@ -157,3 +157,88 @@ def test_a_date_stands_near_the_event_asked_about(question: str, text: str, date
     tokens = words(text)
     anchors = {i for i, t in enumerate(tokens) if t in asked}
     assert f.dates_near(tokens, anchors, 6) is dated
+
+
+@pytest.mark.parametrize(
+    ("question", "role", "modal"),
+    [
+        ("who interviewed trump on cbs", ("interviewed",), False),
+        ("who ended up being picked as secretary of state", ("picked",), False),
+        (
+            "which foreign policy establishment people criticized flynn, names pls",
+            ("criticized",),
+            False,
+        ),
+        ("who said it was phenomenal", ("said",), False),  # "said" is a stopword, still a verb
+        ("can you name the russian academics who are skeptical", ("russian", "academics"), False),
+        ("who might become secretary of state", ("become",), True),
+    ],
+)
+def test_an_agent_question_names_the_role_asked_about(
+    question: str, role: tuple[str, ...], modal: bool
+) -> None:
+    """The verb (or the noun of "name the X") the agent must stand by, and any supposition."""
+    found = f.focus_of(words(question))
+    assert (found.kind, found.role, found.modal) == (f.AGENT, role, modal)
+
+
+def _agents(text: str, given: set[str], role: set[str], modal: bool = False) -> list[str]:
+    def strip(word: str) -> str:
+        return word.removesuffix("’s").removesuffix("'s")
+
+    return f.agents(
+        text,
+        lambda word: word in {"the", "if"},
+        lambda word: strip(word) in given,
+        lambda word: strip(word) in role,
+        3,
+        modal,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "role", "modal", "agents"),
+    [
+        # "US" modifies the establishment the question names: it is no agent
+        (
+            "Many in the US foreign policy establishment criticised it.",
+            {"foreign", "establishment"},
+            {"criticised"},
+            False,
+            [],
+        ),
+        # a name in an "if" clause was not chosen, unless the question supposes too
+        ("If hardliners such as John Bolton were chosen, it fails.", set(), {"chosen"}, False, []),
+        (
+            "If hardliners such as John Bolton were chosen, it fails.",
+            set(),
+            {"chosen"},
+            True,
+            ["John", "Bolton"],
+        ),
+        # far from the asked verb: what the interview was about, not who gave it
+        (
+            "A televised interview last week on the Middle East.",
+            {"cbs"},
+            {"interview"},
+            False,
+            [],
+        ),
+        (
+            "He was interviewed by Lesley Stahl of CBS.",
+            {"cbs"},
+            {"interviewed"},
+            False,
+            ["Lesley", "Stahl"],
+        ),
+        # a possessive before a noun says whose thing, not who acted
+        ("Once chosen, Trump’s rhetoric could dissolve.", set(), {"chosen"}, False, []),
+        # no asked verb in the text: any name may be the agent
+        ("Zhirinovsky threw a banquet.", set(), {"bought"}, False, ["Zhirinovsky"]),
+    ],
+)
+def test_an_agent_stands_in_the_role_asked_about(
+    text: str, given: set[str], role: set[str], modal: bool, agents: list[str]
+) -> None:
+    """A name answers "who X" only beside X, not as a modifier and not in a supposition."""
+    assert _agents(text, given, role, modal) == agents
