@@ -11,6 +11,7 @@ touched.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -83,8 +84,11 @@ class Ask:
 
     @property
     def kind_wanted(self) -> str | None:
+        words = set(self.words)
+        if any(w == "tell" and n in ("me", "us") for w, n in itertools.pairwise(self.words)):
+            words.discard("tell")  # "tell me more about him" asks for more, not for his words
         for verbs, kind in _BY_VERB:
-            if verbs & set(self.words):
+            if verbs & words:
                 return kind
         return None
 
@@ -141,6 +145,12 @@ class FollowUps:
         if entry is not None and entry.key not in turn.shown:
             return self._about(found, tags)
         if ask.more:
+            # Nothing more of the kind asked ("what else did he say?" of a man never quoted):
+            # what the article does say about them comes first, other questions only after.
+            others = self._related_all(turn, tags, same_people=True)
+            if others and wanted is not None:
+                message = f"The article has nothing more of that kind about {names}. You could ask:"
+                return self._clarify(ask.text, message, others)
             return self._clarify(
                 ask.text,
                 f"That's all I can find about {names} in the article. You could ask:",

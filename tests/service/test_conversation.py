@@ -56,7 +56,7 @@ async def test_what_else_about_a_named_person_moves_on(say: Say) -> None:
 
 
 async def test_what_else_runs_out_plainly(say: Say) -> None:
-    """Once everything about a person was shown, "what else" says so and suggests others."""
+    """Once all a person said was shown, "what else" says so and offers the rest about them."""
     await say("who is peskov")
     seen = set()
     for _ in range(6):
@@ -66,10 +66,32 @@ async def test_what_else_runs_out_plainly(say: Say) -> None:
         assert answer.entry.key not in seen
         seen.add(answer.entry.key)
     assert answer.reply == "suggest" and not answer.answered
-    assert answer.message is not None and "That's all I can find about Dmitry Peskov" in (
-        answer.message
-    )
-    assert answer.suggestions and all("peskov" not in s.entry.tags for s in answer.suggestions)
+    assert answer.message is not None
+    assert "nothing more of that kind about Dmitry Peskov" in answer.message
+    offered = {s.entry.key for s in answer.suggestions}
+    assert offered and not offered & seen
+    assert all("peskov" in s.entry.tags for s in answer.suggestions)
+
+
+async def test_what_else_of_someone_never_quoted_offers_what_is_said_of_them(say: Say) -> None:
+    """ "What else did he say?" of a man the article never quotes offers the entries about him."""
+    await say("who is flynn")
+    answer = await say("what else did he say?")
+    assert not answer.answered and answer.message is not None
+    assert "nothing more of that kind about Michael Flynn" in answer.message
+    assert answer.suggestions and all("flynn" in s.entry.tags for s in answer.suggestions)
+
+
+async def test_tell_me_more_runs_out_plainly(say: Say) -> None:
+    """ "Tell me more about him", asked until nothing is left, says so and suggests others."""
+    await say("who is flynn")
+    for _ in range(8):
+        answer = await say("tell me more about him")
+        if answer.entry is None:
+            break
+    assert answer.message is not None
+    assert "That's all I can find about Michael Flynn" in answer.message
+    assert answer.suggestions and all("flynn" not in s.entry.tags for s in answer.suggestions)
 
 
 async def test_a_pronoun_meaning_two_people_asks_which(say: Say) -> None:
