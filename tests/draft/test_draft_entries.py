@@ -56,6 +56,7 @@ ASKED = {
     "who is tom briggs": "owner of Briggs Family Orchards",
     "why the new pipes": "attempt to end the boil-water notices",
     "what was the reason for the new pipes": "attempt to end the boil-water notices",
+    "in a sentence, what's this piece about": "signed the Clean Rivers Act",
 }
 
 
