@@ -57,6 +57,7 @@ ASKED = {
     "why the new pipes": "attempt to end the boil-water notices",
     "what was the reason for the new pipes": "attempt to end the boil-water notices",
     "in a sentence, what's this piece about": "signed the Clean Rivers Act",
+    "howd the senate vote go": "passed the bill 18-12",
 }
 
 
