@@ -28,6 +28,12 @@ _SPEECH_AROUND = re.compile(
 )
 # What someone's only quotation is to a reader: "what was eichel's explanation".
 _THEIR_WORDS = ("explanation", "view", "comment", "take", "response", "message")
+# A sentence that says what something is for: "was seen as an attempt to change ...".
+_PURPOSE = re.compile(
+    r"\b(?:(?:an?|the)\s+(?:attempt|effort|bid|bids|attempts|efforts)\s+to|in order to"
+    r"|so that|aimed at|designed to|meant to|intended to|in hopes? of|seeking to|in a bid to)\b",
+    re.IGNORECASE,
+)
 _OF_WHAT = re.compile(
     r"\b(?:of|at|for|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"([A-Z][\w&’'.-]*(?:\s+[A-Z&][\w&’'.-]*)*)"
@@ -172,7 +178,13 @@ class Asking:
             *self._numbers(numbers, text),
         ]
         subject = _subject(text)
-        if subject and any(r == subject.lower() for w in people for r in w.references):
+        named = any(r == subject.lower() for w in people for r in w.references)
+        if subject and not named and _PURPOSE.search(text):
+            # the sentence gives the purpose of what it reports: it answers why (not when it
+            # reports what someone thought: "Sanborn said he thought it was meant to ...")
+            about = f"{subject.lower()} {' '.join(top[:2])}"
+            options += [f"why {about}", f"what was the reason for {about}"]
+        if subject and named:
             subject = f"{subject} and {' '.join(top[:2])}"  # "who is Graham" is not this
         options.insert(0, f"{subject.lower()} {' '.join(top[:2])}" if subject else "")
         return f"What does the article say about {subject or topic}?", options

@@ -80,6 +80,12 @@ GIST_QUESTIONS = (
     "what's the story",
     "what is the headline",
     "main point of the article",
+    # the article named as readers name it: a piece, a story, its writer's point
+    "what is this piece about",
+    "the writer's main point",
+    "what is the author's point",
+    "sum it up in a sentence",
+    "what's the takeaway of the piece",
 )
 
 KEY_POINT_QUESTIONS = (

@@ -394,4 +394,5 @@ FILLER = (
     "according", "regarding", "fr", "ngl", "bruh", "bro", "smh", "fam", "yall", "specifically",
     "particular", "exact", "overall", "lmaooo", "lmaoo", "lolol", "pls", "plz", "lowkey",
     "highkey", "goated", "bussin", "nocap", "deadass", "istg", "tbf", "imho", "irl", "lmk",
+    "talkin", "bout", "wat", "howd", "whyd", "tryna",
 )  # fmt: skip

@@ -15,7 +15,8 @@ from bot.knowledge.check import check_knowledge
 from tests.cli.test_cli import run
 
 # An article of our own, in the ways news is written: titles before names, an appositive, a quote
-# whose sentence goes on reporting after its attribution, a slogan with a full stop inside it.
+# whose sentence goes on reporting after its attribution, a slogan with a full stop inside it, a
+# sentence saying what something is for.
 ARTICLE = """\
 Governor signs water bill as critics warn of costs
 
@@ -35,6 +36,9 @@ Park, said the agency expects the first repairs to begin in June.
 The state’s new slogan, “Clean taps. Clear future.” has been posted on billboards across Oregon \
 since March.
 
+The new pipes are an attempt to end the boil-water notices that rural towns have lived with \
+for years.
+
 Farmers in the valley worry the new rules will raise their bills. “We cannot afford another \
 fee,” said Tom Briggs, owner of Briggs Family Orchards.
 """
@@ -50,6 +54,10 @@ ASKED = {
     "what does the deq do": "will run the program",
     "according to the article, what did dana say about clean water": "zip code",
     "who is tom briggs": "owner of Briggs Family Orchards",
+    "why the new pipes": "attempt to end the boil-water notices",
+    "what was the reason for the new pipes": "attempt to end the boil-water notices",
+    "in a sentence, what's this piece about": "signed the Clean Rivers Act",
+    "howd the senate vote go": "passed the bill 18-12",
 }
 
 
