@@ -25,7 +25,7 @@ DRAFTED = ("spokane-meth-campaign", "us-israeli-settlements", "wild-parise-sabre
 # 67% -> 75%, settlements 56% -> 67%, wild 55% -> 60%).
 FLOORS = {
     "heldout-spokane-meth-campaign": {"overall": 0.39, "in_scope": 0.17, "helped": 0.74},
-    "heldout-us-israeli-settlements": {"overall": 0.38, "in_scope": 0.22, "helped": 0.67},
+    "heldout-us-israeli-settlements": {"overall": 0.40, "in_scope": 0.23, "helped": 0.68},
     "heldout-wild-parise-sabres": {"overall": 0.40, "in_scope": 0.22, "helped": 0.60},
 }
 WRONG_CEILING = 0.08
