@@ -22,7 +22,8 @@ DRAFTED = ("spokane-meth-campaign", "us-israeli-settlements", "wild-parise-sabre
 # in scope 23.6% -> 22.7%): the gate that holds a question's focus (bot/engine/focus.py) and the
 # explained-share rule decline more of its draft's loose matches, and in exchange the curated
 # article's held-out wrong answers fell 5.7% -> 4.7% and every draft's "helped" rose (spokane
-# 67% -> 75%, settlements 56% -> 67%, wild 55% -> 60%).
+# 67% -> 75%, settlements 56% -> 67%, wild 55% -> 60%). Drafts then gained reason, gist and
+# chat-spelling phrasings: settlements back to 40.0% overall, 23.6% in scope.
 FLOORS = {
     "heldout-spokane-meth-campaign": {"overall": 0.39, "in_scope": 0.17, "helped": 0.74},
     "heldout-us-israeli-settlements": {"overall": 0.40, "in_scope": 0.23, "helped": 0.68},
