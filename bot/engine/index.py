@@ -110,6 +110,9 @@ class Index:
         self._sorted_hash = np.zeros(0, dtype=np.int64)
         self._sorted_row = np.zeros(0, dtype=np.int64)
         self._recent: dict[int, list[int]] = {}
+        # a bulk build sorts every row hash once at its end instead: a million one-row lists in
+        # `_recent` would leave the heap fragmented long after they are freed (~200 MiB at 30k)
+        self._bulk = False
         # semantic phrasings: per entry a run of rows of int8 vectors with one scale each
         dims = stats.model.dimensions
         self.sem_start = Growable(np.int64)
@@ -138,7 +141,9 @@ class Index:
                 grown.reserve(
                     len(ordered) if per_entry else phrasings * (6 if name == "lex_terms" else 1)
                 )
+        index._bulk = True
         index.add(ordered)
+        index._bulk = False
         index._sort_hashes()
         index.trim()
         return index
@@ -207,7 +212,8 @@ class Index:
             for phrasing in item.phrasings:
                 ids = sorted(term_id[t] for t in phrasing)
                 row_hash = _hash_terms(ids)
-                self._recent.setdefault(row_hash, []).append(len(self.lex_hash) + len(lex_hash))
+                if not self._bulk:
+                    self._recent.setdefault(row_hash, []).append(len(self.lex_hash) + len(lex_hash))
                 lex_length.append(len(ids))
                 lex_terms.extend(ids)
                 lex_hash.append(row_hash)

@@ -4,17 +4,22 @@ What is expensive to make (stems, term ids, phrasing vectors) is stored in one f
 what produced it: the analyzer (its version, stopwords and aliases) and the model (a hash of its
 weights). Each entry is stored with a fingerprint of its text, so at the next start only entries
 that changed in between are analysed and embedded again; entries gone are dropped. The file is
-written whole and renamed into place, so a crash leaves the old snapshot or the new one.
+written whole and renamed into place, so a crash leaves the old snapshot or the new one. A start
+maps the file rather than reading it: the phrasing vectors (most of it) are read page by page as
+questions need them, and stay the page cache's to drop, not the process's own memory.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import struct
 import tempfile
+import zipfile
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -23,11 +28,17 @@ from bot.engine.index import Index, fingerprint
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "4"
+FORMAT = "5"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
-# The large arrays, saved with their free rows so that loading them is one read, no copy.
-_PADDED = ("sem_vectors", "sem_scale", "lex_terms", "lex_hash", "terms_flat", "coarse")
+# The large arrays, saved with their free rows so that the mapped file is used as it is: no copy
+# to make room, and pages of it read only when a question first touches them.
+_PADDED = (
+    "sem_vectors", "sem_scale", "lex_terms", "lex_hash", "terms_flat", "coarse", "term_vectors"
+)  # fmt: skip
+# A zip member's local header: its fixed part, and where the name and extra lengths sit in it.
+_LOCAL_HEADER = 30
+_NAME_LENGTHS = slice(26, 30)
 
 
 def snapshot_path(folder: Path, stats: Stats) -> Path:
@@ -102,8 +113,7 @@ def load(stats: Stats, folder: Path, entries: Iterable[Entry]) -> tuple[Index, i
     path = snapshot_path(folder, stats)
     if not path.is_file():
         return None
-    with np.load(path, allow_pickle=False) as data:
-        arrays = {name: data[name] for name in data.files}
+    arrays = _mapped(path)
     current = {e.key: e for e in entries}
     keys = [tuple(k.split("\x1f", 1)) for k in _strings(arrays["keys"])]
     fingerprints = arrays["fingerprints"].astype(str).tolist()
@@ -127,7 +137,7 @@ def _restore(
     terms = _strings(arrays["term_text"])
     stats.term_text = terms
     stats.term_id = {t: i for i, t in enumerate(terms)}
-    stats.term_vectors = _grow(arrays["term_vectors"])
+    stats.term_vectors = _padded(arrays, "term_vectors")
     stats.df = Growable(np.int32, capacity=max(len(terms), 1))
     stats.df.extend(np.zeros(len(terms), dtype=np.int32))
     index = Index(stats, base=True)
@@ -174,6 +184,38 @@ def _restore(
     index._sort_hashes()
     index.version += 1
     return index
+
+
+def _mapped(path: Path) -> dict[str, np.ndarray]:
+    """Every array of an uncompressed .npz, memory-mapped copy-on-write (numpy maps only a bare
+    .npy): a page is read when first touched, and an update appending into an array's free rows
+    changes this process's copy, never the file."""
+    arrays: dict[str, np.ndarray] = {}
+    with zipfile.ZipFile(path) as archive, path.open("rb") as raw:
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise ValueError(f"{path.name}: {info.filename} is compressed")
+            raw.seek(info.header_offset)
+            lengths = raw.read(_LOCAL_HEADER)[_NAME_LENGTHS]
+            name_length, extra_length = struct.unpack("<HH", lengths)
+            raw.seek(info.header_offset + _LOCAL_HEADER + name_length + extra_length)
+            version = np.lib.format.read_magic(raw)
+            read_header = (
+                np.lib.format.read_array_header_1_0
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
+            shape, fortran, dtype = read_header(raw)
+            name = info.filename.removesuffix(".npy")
+            if int(np.prod(shape)) == 0:
+                arrays[name] = np.zeros(shape, dtype=dtype)
+                continue
+            order: Literal["F", "C"] = "F" if fortran else "C"
+            mapped = np.memmap(
+                path, dtype=dtype, mode="c", offset=raw.tell(), shape=shape, order=order
+            )
+            arrays[name] = mapped.view(np.ndarray)  # the map stays open as the view's base
+    return arrays
 
 
 def _postings(flat: np.ndarray, lengths: np.ndarray, terms: int) -> dict[str, np.ndarray]:
