@@ -28,13 +28,14 @@ from bot.engine.index import Index, fingerprint
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "5"
+FORMAT = "6"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
 # The large arrays, saved with their free rows so that the mapped file is used as it is: no copy
 # to make room, and pages of it read only when a question first touches them.
 _PADDED = (
-    "sem_vectors", "sem_scale", "lex_terms", "lex_hash", "terms_flat", "coarse", "term_vectors"
+    "sem_vectors", "sem_scale", "sem_row", "lex_terms", "lex_hash", "terms_flat", "coarse",
+    "term_vectors",
 )  # fmt: skip
 # A zip member's local header: its fixed part, and where the name and extra lengths sit in it.
 _LOCAL_HEADER = 30
@@ -58,7 +59,10 @@ def save(index: Index, folder: Path) -> Path:
     lex_length = index.lex_length.view[rows]
     lex_terms = index.lex_terms.view[ranges(index.lex_offset.view[rows], lex_length)]
     sem_count = index.sem_count.view[live]
-    sem_rows = ranges(index.sem_start.view[live], sem_count)
+    # the vector rows live entries use, once each however many phrasings share one
+    sem_rows, sem_row = np.unique(
+        index.sem_row.view[ranges(index.sem_start.view[live], sem_count)], return_inverse=True
+    )
     arrays = {
         "keys": _text([f"{e.article_id}\x1f{e.id}" for e in entries]),
         "fingerprints": np.array([fingerprint(e) for e in entries], dtype="S24"),
@@ -75,6 +79,7 @@ def save(index: Index, folder: Path) -> Path:
         "sem_count": sem_count,
         "sem_vectors": index.sem_vectors.view[sem_rows],
         "sem_scale": index.sem_scale.view[sem_rows],
+        "sem_row": sem_row.astype(np.int32),
         "coarse": index.coarse.view[live],
         **_postings(terms_flat, terms_lengths, len(stats.term_text)),
         "term_text": _text(stats.term_text),
@@ -171,6 +176,7 @@ def _restore(
     sem_count = arrays["sem_count"]
     index.sem_count = _grow(sem_count)
     index.sem_start = _grow(np.concatenate([[0], np.cumsum(sem_count)[:-1]]).astype(np.int64))
+    index.sem_row = _padded(arrays, "sem_row")
     index.sem_vectors = _padded(arrays, "sem_vectors")
     index.sem_scale = _padded(arrays, "sem_scale")
     index.coarse = _padded(arrays, "coarse")
