@@ -318,8 +318,10 @@ class Index:
         entries = self.lex_entry.view[rows]
         return np.unique(entries[self.alive.view[entries]]).tolist()
 
-    def _sort_hashes(self) -> None:
-        order = np.argsort(self.lex_hash.view, kind="stable")
+    def _sort_hashes(self, order: np.ndarray | None = None) -> None:
+        """Sort the exact-phrasing table (`order`: its sorting, saved with a snapshot)."""
+        if order is None:
+            order = np.argsort(self.lex_hash.view, kind="stable")
         self._sorted_hash = self.lex_hash.view[order]
         self._sorted_row = order
         self._recent = {}

@@ -19,7 +19,7 @@ import zipfile
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from bot.engine.index import Index, fingerprint
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "6"
+FORMAT = "7"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
 # The large arrays, saved with their free rows so that the mapped file is used as it is: no copy
@@ -40,6 +40,11 @@ _PADDED = (
 # A zip member's local header: its fixed part, and where the name and extra lengths sit in it.
 _LOCAL_HEADER = 30
 _NAME_LENGTHS = slice(26, 30)
+_ZIP64_EXTRA = 20  # what zipfile adds to a local header written with force_zip64
+# Extra field id of a padding block (the one Android's zipalign uses), so every array's data
+# starts on a 64-byte boundary: numpy's products on unaligned data are ~3x slower (no BLAS).
+_PADDING_ID = 0xD935
+_ALIGN = 64
 
 
 def snapshot_path(folder: Path, stats: Stats) -> Path:
@@ -76,6 +81,7 @@ def save(index: Index, folder: Path) -> Path:
         "lex_length": lex_length,
         "lex_terms": lex_terms,
         "lex_hash": index.lex_hash.view[rows],
+        "lex_order": np.argsort(index.lex_hash.view[rows], kind="stable"),  # 0.7 s at 100k
         "sem_count": sem_count,
         "sem_vectors": index.sem_vectors.view[sem_rows],
         "sem_scale": index.sem_scale.view[sem_rows],
@@ -98,7 +104,7 @@ def save(index: Index, folder: Path) -> Path:
     handle, scratch = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            np.savez(out, **arrays)
+            _write_aligned(out, arrays)
         os.replace(scratch, target)
     except BaseException:
         Path(scratch).unlink(missing_ok=True)
@@ -187,9 +193,22 @@ def _restore(
     stats.df.view[:] = np.diff(bounds).astype(np.int32)
     stats.documents = count
     stats.version += 1
-    index._sort_hashes()
+    index._sort_hashes(arrays["lex_order"])
     index.version += 1
     return index
+
+
+def _write_aligned(out: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
+    """An uncompressed .npz (np.load reads it) whose every array's data is 64-byte aligned."""
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        for name, values in arrays.items():
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            # numpy pads a .npy header to a multiple of 64 bytes: aligning its start suffices
+            fixed = out.tell() + _LOCAL_HEADER + len(info.filename) + 4 + _ZIP64_EXTRA
+            room = -fixed % _ALIGN
+            info.extra = struct.pack("<HH", _PADDING_ID, room) + bytes(room)
+            with archive.open(info, "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.ascontiguousarray(values), allow_pickle=False)
 
 
 def _mapped(path: Path) -> dict[str, np.ndarray]:
@@ -220,7 +239,8 @@ def _mapped(path: Path) -> dict[str, np.ndarray]:
             mapped = np.memmap(
                 path, dtype=dtype, mode="c", offset=raw.tell(), shape=shape, order=order
             )
-            arrays[name] = mapped.view(np.ndarray)  # the map stays open as the view's base
+            view = mapped.view(np.ndarray)  # the map stays open as the view's base
+            arrays[name] = view if view.flags.aligned else view.copy()
     return arrays
 
 
