@@ -44,6 +44,10 @@ class Growable:
         if len(self._data) > self._size + room:
             self._resize(self._size + room)
 
+    def truncate(self, size: int) -> None:
+        """Keep only the first `size` filled rows (the rest become free)."""
+        self._size = min(self._size, size)
+
     def _resize(self, capacity: int) -> None:
         resized = np.zeros((capacity, *self._data.shape[1:]), dtype=self._data.dtype)
         resized[: self._size] = self._data[: self._size]

@@ -267,7 +267,7 @@ def score(
     adjust = kind_adjustments(prepared.query.intents, w)
     # semantic: the best phrasing's cosine
     sem_counts = index.sem_count.view[positions]
-    sem_rows = ranges(index.sem_start.view[positions], sem_counts)
+    sem_rows = index.sem_row.view[ranges(index.sem_start.view[positions], sem_counts)]
     sims = (index.sem_vectors.view[sem_rows].astype(np.float32) @ prepared.vector) * (
         index.sem_scale.view[sem_rows]
     )
