@@ -8,7 +8,9 @@ the base in place.
 
 from __future__ import annotations
 
+import logging
 import math
+import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ _RANKED = 3
 # A question whose every term is in more than this share of entries is too vague to answer.
 _VAGUE_SHARE = 0.25
 _MASKS_KEPT = 64
+log = logging.getLogger(__name__)
 _RESAVE_AFTER = 100
 _blas_limited = False
 
@@ -44,6 +47,17 @@ def _one_blas_thread() -> None:
     if not _blas_limited:
         threadpool_limits(limits=1, user_api="blas")
         _blas_limited = True
+
+
+def _save_quietly(index: Index, folder: Path) -> None:
+    """Save the snapshot if the data folder takes it: a read-only or full folder only costs the
+    next start a rebuild, so it never stops this one."""
+    try:
+        snapshot.save(index, folder)
+    except OSError as error:
+        log.warning(
+            "the index could not be saved in %s (%s): the next start builds it", folder, error
+        )
 
 
 class Engine:
@@ -63,7 +77,7 @@ class Engine:
         self.weights = weights or Weights()
         self.aliases = AliasBook.of(aliases)
         self.model = model or SemanticModel.load()
-        self.stats = Stats(Analyzer(self.aliases, dictionary=self.model.dictionary), self.model)
+        self.stats = self._fresh_stats()
         self.reused = 0  # entries read back from the snapshot instead of analysed
         self.base = self._open(list(entries), folder)
         # Autocomplete's sorted words and questions: made by `warm` (the bot calls it at start, so
@@ -76,20 +90,35 @@ class Engine:
     def __len__(self) -> int:
         return len(self.base)
 
+    def _fresh_stats(self) -> Stats:
+        return Stats(Analyzer(self.aliases, dictionary=self.model.dictionary), self.model)
+
     def _open(self, entries: list[Entry], folder: Path | None) -> Index:
         if folder is None:
             return Index.build(self.stats, entries)
-        loaded = snapshot.load(self.stats, folder, entries)
+        loaded = self._load(entries, folder)
         if loaded is not None:
             index, changed = loaded
             self.reused = len(index) - changed
             # A few changes are cheap to redo at the next start; many are worth saving.
             if changed > max(_RESAVE_AFTER, len(entries) // 100):
-                snapshot.save(index, folder)
+                _save_quietly(index, folder)
             return index
         index = Index.build(self.stats, entries)
-        snapshot.save(index, folder)
+        _save_quietly(index, folder)
         return index
+
+    def _load(self, entries: list[Entry], folder: Path) -> tuple[Index, int] | None:
+        """The snapshot, or None when there is none or it can't be read (a damaged or
+        half-copied file): the index is then built again, as on a first start."""
+        try:
+            return snapshot.load(self.stats, folder, entries)
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+            log.warning(
+                "the saved index in %s can't be read (%s): building it again", folder, error
+            )
+            self.stats = self._fresh_stats()  # a half-read snapshot may have filled it
+            return None
 
     def save(self, folder: Path) -> Path:
         """Write the base index's snapshot now (the service may call it after many changes)."""

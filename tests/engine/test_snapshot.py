@@ -52,3 +52,18 @@ def test_changes_after_a_restart_stay_out_of_the_saved_file(store, tmp_path) -> 
     again = Engine(entries, book, folder=tmp_path)
     assert again.reused == len(entries)
     assert _answers(again, questions) == expected
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_snapshot_is_built_again(store, tmp_path, damage: str) -> None:
+    """A half-copied or damaged saved index never stops a start: it is rebuilt and saved anew."""
+    entries, book, questions = store
+    expected = _answers(Engine(entries, book, folder=tmp_path), questions)
+    (saved,) = tmp_path.iterdir()
+    data = saved.read_bytes()
+    damaged = {"truncated": data[: len(data) // 3], "garbage": b"not an index" * 50, "empty": b""}
+    saved.write_bytes(damaged[damage])
+    rebuilt = Engine(entries, book, folder=tmp_path)
+    assert rebuilt.reused == 0
+    assert _answers(rebuilt, questions) == expected
+    assert Engine(entries, book, folder=tmp_path).reused == len(entries)  # saved again, whole
