@@ -101,6 +101,7 @@ class Analyzer:
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
+        self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
         global_rules = _rules(aliases.global_)
         self._global = _merge(global_rules)
         self._by_article = {
@@ -179,6 +180,16 @@ class Analyzer:
         """Words as terms (aliases applied, stemmed), stopwords kept: a focus's own words."""
         rules = self._by_article.get(article_id, self._global) if article_id else self._global
         return [self.stem(t) for t in self._apply(list(tokens), rules)]
+
+    def word_stems(self, word: str, article_id: str | None = None) -> tuple[str, ...]:
+        """`stems([word], article_id)`, cached: the gate asks it of every word of a body."""
+        key = (article_id, word)
+        found = self._word_stems.get(key)
+        if found is None:
+            found = tuple(self.stems([word], article_id))
+            if len(self._word_stems) < _CACHE_LIMIT:
+                self._word_stems[key] = found
+        return found
 
     def query(self, text: str, *, correct: bool = True, known: Iterable[str] = ()) -> Query:
         """`known`: words that are not typos though the base has none (a server's own entries)."""

@@ -20,6 +20,7 @@ Held words are checked strictly (the entry's own terms, or a word vector at leas
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -378,7 +379,7 @@ def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str
     preposition ("in Aleppo", "at the White House")."""
     found: list[str] = []
     places: list[str] = []
-    pieces = _WORD.findall(text)
+    pieces = _split(text)[0]
     for i, piece in enumerate(pieces):
         word = piece.strip("\"“”‘’'()[],.;:!?")
         if not word or not _NAME.fullmatch(word):
@@ -447,6 +448,14 @@ _SUPPOSING = frozenset("if unless whether".split())
 _CLAUSE_END = re.compile(r"[,.;:!?\"“”()]$")
 
 
+@functools.lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[list[str], list[str]]:
+    """A text's pieces and their plain lower-case words (cached: the gate asks of the same few
+    entries' bodies again and again; do not change the lists returned)."""
+    pieces = _WORD.findall(text)
+    return pieces, [p.strip("\"“”‘’'()[],.;:!?").lower() for p in pieces]
+
+
 def agents(
     text: str,
     common: Callable[[str], bool],
@@ -460,8 +469,7 @@ def agents(
     inside an "if" clause (unless the question supposes too), and, when the text holds the
     asked verb or role noun (`anchor`), within `window` words of it ("who interviewed trump"
     is not answered by the Middle East the interview was about)."""
-    pieces = _WORD.findall(text)
-    plain = [p.strip("\"“”‘’'()[],.;:!?").lower() for p in pieces]
+    pieces, plain = _split(text)
     named = set(names_at(pieces, common))
     runs: list[tuple[int, int]] = []
     for i in sorted(named):

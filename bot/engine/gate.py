@@ -9,6 +9,8 @@ close), and the kind of fact asked for must be stated in the entry's answer or e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from bot.engine import focus as f
@@ -19,13 +21,11 @@ from bot.engine.textproc import words
 from bot.models import Entry
 
 
-def _has(index: Index, position: int, term: str) -> bool:
-    tid = index.stats.term_id.get(term)
-    if tid is None:
-        return False
-    terms = index.terms_of(position)
-    at = int(np.searchsorted(terms, tid))
-    return at < len(terms) and int(terms[at]) == tid
+def _missing(index: Index, position: int, terms: Iterable[str]) -> list[str]:
+    """The terms the entry does not hold (one set of its term ids, not a search per term)."""
+    own = set(index.terms_of(position).tolist())
+    term_id = index.stats.term_id
+    return [t for t in terms if term_id.get(t) not in own]
 
 
 def _generic(prepared: Prepared, index: Index, term: str, w: Weights) -> float:
@@ -55,7 +55,7 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         scope = entry.article_id if entry.article_id in prepared.weights else None
         weights = prepared.weights[scope]
         total = sum(weights.values()) or 1.0
-        missing = [t for t in weights if not _has(index, item.position, t)]
+        missing = _missing(index, item.position, weights)
         lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
         explained = 1.0 - sum(lost.values()) / total
         closest = _closest(index, item.position, prepared, missing)
@@ -140,10 +140,9 @@ def _speaker_lead(answer: str) -> str:
     return " ".join(lead[:end])
 
 
-def _dated(body: str, focus: f.Focus, analyzer: Analyzer, article: str, w: Weights) -> bool:
+def _dated(tokens: list[str], focus: f.Focus, analyzer: Analyzer, w: Weights) -> bool:
     """The date stands near a word of the event asked about (when the entry has one)."""
     asked = {analyzer.stem(t) for t in f.event_words(focus.given)}
-    tokens = words(body)
     anchors = {i for i, t in enumerate(tokens) if analyzer.stem(t) in asked}
     return not anchors or f.dates_near(tokens, anchors, w.date_window)
 
@@ -168,9 +167,17 @@ def _agents(
         if v is not None
     ]
     matrix = np.stack(vectors) if vectors else None
+    # A body repeats its words: each is judged once per question.
+    anchors: dict[str, bool] = {}
 
     def anchor(word: str) -> bool:
-        stems = analyzer.stems([word], article)
+        found = anchors.get(word)
+        if found is None:
+            found = anchors[word] = _anchor(word)
+        return found
+
+    def _anchor(word: str) -> bool:
+        stems = analyzer.word_stems(word, article)
         if role.intersection(stems):
             return True
         if matrix is None:
@@ -183,14 +190,20 @@ def _agents(
     content = set(analyzer.stems(f.content_words(focus.given), article))
 
     def asked(word: str) -> bool:
-        return bool(content.intersection(analyzer.stems([word], article)))
+        return bool(content.intersection(analyzer.word_stems(word, article)))
 
     common = lambda word: _common(index, word, w)  # noqa: E731
     return f.agents(body, common, asked, anchor, w.agent_window, focus.modal)
 
 
-def _body(entry: Entry) -> str:
-    return " ".join([entry.answer, *(e.quote for e in entry.evidence)])
+def _body(index: Index, position: int, entry: Entry) -> tuple[str, list[str]]:
+    """The entry's answer and evidence as one text, and its words (cached per index position:
+    a position's entry never changes; do not change the list returned)."""
+    found = index.bodies.get(position)
+    if found is None:
+        body = " ".join([entry.answer, *(e.quote for e in entry.evidence)])
+        found = index.bodies[position] = (body, words(body))
+    return found
 
 
 def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w: Weights) -> bool:
@@ -207,11 +220,11 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         return True
     if kind != f.SPEECH and _declares(index, position, entry, prepared, kind, w):
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
-    body = _body(entry)
+    body, body_words = _body(index, position, entry)
     if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.SPAN, f.REASON):
-        if not f.stated(kind, words(body), focus.given):
+        if not f.stated(kind, body_words, focus.given):
             return False
-        return kind != f.DATE or _dated(body, focus, analyzer, article, w)
+        return kind != f.DATE or _dated(body_words, focus, analyzer, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     given = {analyzer.stem(t) for t in focus.given}
     if kind == f.AGENT:
@@ -232,7 +245,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         lead = _speaker_lead(entry.answer)
         if entry.kind == "quote" and speaker & set(analyzer.sequence(lead, article)):
             return True  # a quote's answer names its speaker before the quotation
-        sequence = analyzer.sequence(body, article)
+        sequence = analyzer.stems(body_words, article)
         verbs = {analyzer.stem(v) for v in (*f.SPEECH_VERBS, focus.verb)}
         return f.speaks(sequence, speaker, verbs, w.speech_window)
     return True
@@ -247,7 +260,7 @@ def _holds_words(
     soft: float | None = None,
 ) -> bool:
     """Every term is the entry's own, or (with `soft` > 0) a vector that close to one of them."""
-    missing = [t for t in terms if not _has(index, position, t)]
+    missing = _missing(index, position, terms)
     if not missing:
         return True
     soft = w.focus_soft if soft is None else soft

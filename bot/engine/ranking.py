@@ -281,23 +281,29 @@ def score(
     row_of_flat = np.repeat(np.arange(len(lex_rows)), lengths)
     own = np.bincount(row_of_flat, weights=idf[flat], minlength=len(lex_rows))
     entry_of_row = np.repeat(np.arange(len(positions)), lex_counts)
-    scope_of = _scopes(index, prepared, index.article.view[positions])
+    single = len(prepared.weights) == 1  # the usual case: no article's own aliases apply
+    if single:
+        scope_of = np.zeros(len(positions), dtype=np.int64)
+    else:
+        scope_of = _scopes(index, prepared, index.article.view[positions])
     f1 = np.zeros(len(lex_rows))
-    totals = np.zeros(len(positions))
     for scope, weights in prepared.weights.items():
         members = scope_of == _scope_code(prepared, scope)
-        if not members.any():
+        if not single and not members.any():
             continue
         total = sum(weights.values())
-        totals[members] = total
         qw = np.zeros(len(idf))
         for term, weight in weights.items():
             tid = stats.term_id.get(term)
             if tid is not None:
                 qw[tid] = weight
         hit = np.bincount(row_of_flat, weights=qw[flat], minlength=len(lex_rows))
-        in_scope = members[entry_of_row]
-        f1[in_scope] = np.where(hit > 0, 2 * hit / (total + own), 0.0)[in_scope]
+        scored = np.where(hit > 0, 2 * hit / (total + own), 0.0)
+        if single:
+            f1 = scored
+        else:
+            in_scope = members[entry_of_row]
+            f1[in_scope] = scored[in_scope]
     best_f1 = np.maximum(_segment_max(f1, lex_counts), 0.0)
     covered = coverage
     floor = np.minimum(1.0, covered / w.coverage_floor)
