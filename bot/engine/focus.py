@@ -380,17 +380,10 @@ def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str
     found: list[str] = []
     places: list[str] = []
     pieces = _split(text)[0]
-    for i, piece in enumerate(pieces):
-        word = piece.strip("\"“”‘’'()[],.;:!?")
-        if not word or not _NAME.fullmatch(word):
-            continue
-        starts = i == 0 or bool(_SENTENCE_END.search(pieces[i - 1]))
-        following = pieces[i + 1].strip("\"“”‘’'()") if i + 1 < len(pieces) else ""
-        if starts and common(word.lower()) and not _NAME.match(following):
-            continue
+    for i in names_at(pieces, common):
+        piece = pieces[i]
+        word = _bare(piece)
         possessive = piece.rstrip(",.;:").endswith(("'s", "’s"))
-        if word.lower() in STOPWORDS or word.lower() in QUESTION_WORDS:
-            continue
         found.append(word)
         before = [p.lower() for p in pieces[max(i - 2, 0) : i]]
         if before and before[-1] in {"the", "a"}:
@@ -453,7 +446,7 @@ def _split(text: str) -> tuple[list[str], list[str]]:
     """A text's pieces and their plain lower-case words (cached: the gate asks of the same few
     entries' bodies again and again; do not change the lists returned)."""
     pieces = _WORD.findall(text)
-    return pieces, [p.strip("\"“”‘’'()[],.;:!?").lower() for p in pieces]
+    return pieces, [_bare(p).lower() for p in pieces]
 
 
 def agents(
@@ -492,7 +485,7 @@ def agents(
             continue
         if anchors and not any(_beside(pieces, first, last, a, window) for a in anchors):
             continue
-        found.extend(pieces[k].strip("\"“”‘’'()[],.;:!?") for k in range(first, last + 1))
+        found.extend(_bare(pieces[k]) for k in range(first, last + 1))
     return found
 
 
@@ -513,11 +506,16 @@ def _supposed(pieces: list[str], plain: list[str], at: int) -> bool:
     return False
 
 
+def _bare(piece: str) -> str:
+    """A piece of text without the quotes, brackets and punctuation around its word."""
+    return piece.strip("\"“”‘’'()[],.;:!?")
+
+
 def names_at(pieces: list[str], common: Callable[[str], bool]) -> list[int]:
     """Positions of the pieces that are names (see `names`)."""
     found: list[int] = []
     for i, piece in enumerate(pieces):
-        word = piece.strip("\"“”‘’'()[],.;:!?")
+        word = _bare(piece)
         if not word or not _NAME.fullmatch(word):
             continue
         starts = i == 0 or bool(_SENTENCE_END.search(pieces[i - 1]))
