@@ -36,14 +36,14 @@ class CaughtUp:
 class BriefingService(Asking, Reads, Writes):
     """Owns the store and the in-memory views built from it."""
 
-    def __init__(self, settings: Settings, store: Store) -> None:
+    def __init__(self, settings: Settings, store: Store, *, warm: bool = False) -> None:
         self.settings = settings
         self._store = store
         self._state = State()
         self._version = -1  # the change counter as last read: -1, never
         self._base_version: str | None = None
         self._refresh_lock = asyncio.Lock()
-        self._warm = False
+        self._warm = warm  # see `start`
         self.conversations = Conversations(
             settings.conversation_minutes, lambda: self.clock().timestamp()
         )
@@ -59,8 +59,7 @@ class BriefingService(Asking, Reads, Writes):
         store = await Store.connect(
             settings.database_target, settings.database_timeout_seconds, clock
         )
-        service = cls(settings, store)
-        service._warm = warm
+        service = cls(settings, store, warm=warm)
         try:
             if sync:
                 await service.sync_if_changed()
