@@ -22,6 +22,7 @@ from bot.engine import snapshot
 from bot.engine.analyzer import Analyzer
 from bot.engine.complete import Vocabulary, complete
 from bot.engine.decision import Thresholds, decide
+from bot.engine.gate import refine
 from bot.engine.index import Index
 from bot.engine.ranking import Scored, Weights, prepare, rank
 from bot.engine.result import Candidate, EngineResult, Verdict
@@ -191,6 +192,8 @@ class Engine:
         if view.overlay is not None:
             masks.append(self.mask(view.overlay, view))
         ranked = rank(self.base, view, prepared, masks, self.weights)
+        refine(ranked, prepared, self.weights)  # the best few rescored: the order may change
+        ranked.sort(key=lambda s: (-s.score, s.key))
         scope = ranked[0].index.entries[ranked[0].position].article_id if ranked else None
         weights = prepared.weights.get(scope, prepared.weights[None])
         vague = max(weights.values()) < self._vague_weight

@@ -16,7 +16,7 @@ import numpy as np
 from bot.engine import focus as f
 from bot.engine.analyzer import Analyzer
 from bot.engine.index import Index
-from bot.engine.ranking import Prepared, Scored, Weights, _blend, _lexical, kind_adjustments
+from bot.engine.ranking import Prepared, Scored, Weights, blend, kind_adjustments, lexical_score
 from bot.engine.textproc import words
 from bot.models import Entry
 
@@ -68,8 +68,8 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         item.explained = explained
         item.holds_focus = holds_focus(index, item.position, entry, prepared, w)
         adjust = adjustments[int(index.kind.view[item.position])]
-        item.lexical = _lexical(item.best_f1, explained, item.chars, w)
-        item.score = _blend(item.lexical, item.semantic, float(adjust), w)
+        item.lexical = lexical_score(item.best_f1, explained, item.chars, w)
+        item.score = blend(item.lexical, item.semantic, float(adjust), w)
 
 
 def _closest(

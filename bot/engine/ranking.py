@@ -328,13 +328,13 @@ def score(
             ids = index.lex_terms.view[start : start + int(lengths[row])].tolist()
             text = " ".join(sorted(stats.term_text[t] for t in ids))
             chars = fuzz.token_sort_ratio(texts[int(scope_of[i])], text) / 100
-        lexical = _lexical(float(best_f1[i]), float(covered[i]), chars, w)
+        lexical = lexical_score(float(best_f1[i]), float(covered[i]), chars, w)
         sem = float(semantic[i])
         results.append(
             Scored(
                 index,
                 int(positions[i]),
-                _blend(lexical, sem, float(adjust[kinds[i]]), w),
+                blend(lexical, sem, float(adjust[kinds[i]]), w),
                 lexical,
                 sem,
                 float(covered[i]),
@@ -360,12 +360,12 @@ def _scopes(index: Index, prepared: Prepared, articles: np.ndarray) -> np.ndarra
     return codes
 
 
-def _lexical(best_f1: float, covered: float, chars: float, w: Weights) -> float:
+def lexical_score(best_f1: float, covered: float, chars: float, w: Weights) -> float:
     raw = w.phrasing * best_f1 + w.coverage * covered + w.chars * chars
     return raw * min(1.0, covered / w.coverage_floor)
 
 
-def _blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> float:
+def blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> float:
     # Not capped at 1: two entries that both reach the top must still be told apart.
     return max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
 
@@ -382,14 +382,11 @@ def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def rank(
     base: Index, view: View, prepared: Prepared, masks: list[np.ndarray], w: Weights
 ) -> list[Scored]:
-    """Every index of the view scored together, best first; ties broken by key."""
-    from bot.engine.gate import refine
-
+    """Every index of the view scored together, best first; ties broken by key (the gate then
+    refines the best few: `gate.refine`)."""
     parts = [base] if view.overlay is None else [base, view.overlay]
     scored: list[Scored] = []
     for index, mask in zip(parts, masks, strict=True):
         scored += score(index, prepared, candidates(index, prepared, mask, w), w)
-    scored.sort(key=lambda s: (-s.score, s.key))
-    refine(scored, prepared, w)
     scored.sort(key=lambda s: (-s.score, s.key))
     return scored
