@@ -21,10 +21,11 @@ import numpy as np
 from bot.engine.aligned import mapped, write_aligned
 from bot.engine.arrays import Growable, ranges
 from bot.engine.index import Index, fingerprint
+from bot.engine.semantic.words import WordTable
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "7"
+FORMAT = "8"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
 # The large arrays, saved with their free rows so that the mapped file is used as it is: no copy
@@ -80,6 +81,8 @@ def save(index: Index, folder: Path) -> Path:
         "term_vectors": stats.term_vectors.view,
         "words": _text(sorted(index.words)),
         **_stems(stats),
+        # the words' tokens, so the next start's questions need no tokenizer for them
+        **stats.model.word_table(index.words).arrays(),
     }
     for name in _PADDED:
         # written with free rows at the end, so that loading needs no copy to make room
@@ -136,6 +139,7 @@ def _restore(
     index.words = set(words)
     stats.analyzer.remember_stems(_strings(arrays["stem_words"]), _strings(arrays["stems"]))
     stats.analyzer.add_vocabulary(words)
+    stats.model.remember(WordTable(*(arrays[n] for n in WordTable.NAMES)))
     count = len(keys)
     placeholder = None
     index.entries = [current.get(k, placeholder) for k in keys]  # type: ignore[misc]

@@ -9,9 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.bench.store import real_knowledge
 from bot.engine.semantic import DEFAULT_MODEL, SemanticModel, loading
 from bot.engine.semantic import model as model_module
+from bot.engine.semantic.words import token_ids
+from bot.engine.textproc import words
 from bot.quality.sets import DEFAULT_DEVSET, load_set
+from bot.settings import PROJECT_ROOT
 
 ODD = [
     "",
@@ -69,6 +73,28 @@ def test_stored_model_ranks_words_as_the_tokenizer(reference: object, tmp_path: 
     for word in [*vocabulary, "peskov", "", "x" * 80, "Vodka"]:
         assert model.rank(word) == vocabulary.get(word), word
     assert model.dictionary() == SemanticModel.of(reference, "x").dictionary()
+
+
+def test_words_the_index_keeps_are_tokenized_as_by_the_tokenizer(
+    reference: object, tmp_path: Path
+) -> None:
+    """Questions and phrasings read from the vocabulary and the store's words get the
+    tokenizer's own ids; a text with a word neither holds is left to the tokenizer."""
+    entries, _ = real_knowledge(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "seeds")
+    texts = [t for e in entries for t in (e.question, *e.alternates, e.answer)]
+    model = _stored(DEFAULT_MODEL, tmp_path)
+    model.remember(model.word_table({w for t in texts for w in words(t)}))
+    questions = [q.q for q in load_set(DEFAULT_DEVSET).questions]
+    tokenizer = reference.tokenizer  # type: ignore[attr-defined]
+    split, read = model._split(), 0
+    for text in [*questions, *texts, *ODD, "who is peskov", "who is peskof"]:
+        found = token_ids([text], split, model.rank, model.words)
+        if found is not None:
+            read += 1
+            assert found == [tokenizer.encode(text, add_special_tokens=False).ids], text
+    assert token_ids(["who is peskov"], split, model.rank, model.words) is not None
+    assert token_ids(["who is peskof"], split, model.rank, model.words) is None
+    assert read > len(questions)  # most texts need no tokenizer
 
 
 @pytest.mark.parametrize("change", ["tokenizer touched", "weights replaced", "stored copy damaged"])

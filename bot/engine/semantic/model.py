@@ -7,8 +7,9 @@ model's vectors is keyed by `identity`, a hash of its weights and tokenizer, nev
 A question's few texts are embedded here, as model2vec's own batch step does for a plain model
 (no token mapping, no weights): tokens, the mean of their rows, unit length. Many texts at once (an
 index build) go through model2vec itself, read when first needed. Given a `cache` folder, a local
-model is read from its stored copy there (see `stored`): a question then reads the tokenizer and
-the rows it touches, nothing else.
+model is read from its stored copy there (see `stored`), and a question's tokens come from its
+vocabulary and the words the saved index remembers (see `words`): a question then reads the rows
+it touches, and the tokenizer only for a word neither knows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import numpy as np
 
 from bot.engine.semantic import loading
 from bot.engine.semantic.stored import Stored, read, source_key, store
+from bot.engine.semantic.words import Splitter, WordTable, learned, splitting_config, token_ids
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
 # The tokenizer's thread pool costs more than it saves on a question of a few words (106 µs
@@ -82,6 +84,8 @@ class SemanticModel:
         plain = full is None or (full.weights is None and full.token_mapping is None)
         self._plain = plain
         self._vocabulary: dict[str, int] | None = None
+        self._splitter: Splitter | None = None
+        self.words = WordTable.empty()  # the store's words as tokens (see `remember`)
 
     @classmethod
     def of(cls, full: Any, name: str) -> SemanticModel:
@@ -101,6 +105,24 @@ class SemanticModel:
                 if self._full is None:
                     self._full = loading.local(self._folder, None)
         return self._full
+
+    def _split(self) -> Splitter:
+        if self._splitter is None:
+            stored = self._stored
+            config = stored.splitting if stored else splitting_config(self._tokens().to_str())
+            self._splitter = Splitter(config)
+        return self._splitter
+
+    def word_table(self, words: set[str]) -> WordTable:
+        """The words the vocabulary lacks, as the tokenizer turns them into tokens: what the
+        saved index keeps for the next start's questions (see `remember`)."""
+        splitter = self._split()
+        found = learned(words, splitter, self.rank, self._tokens)
+        return WordTable.of(found)
+
+    def remember(self, table: WordTable) -> None:
+        """Words a saved index turned into tokens: its questions need no tokenizer for them."""
+        self.words = table
 
     def rank(self, word: str) -> int | None:
         """The word's id in the tokenizer's vocabulary when it is one whole token, else None.
@@ -147,10 +169,12 @@ class SemanticModel:
         if len(texts) <= _SMALL and self._plain:
             # A question's few texts: the batch step itself, without model2vec's dispatch
             # around it (a progress bar object and batching cost more than the embedding here).
-            encodings = self._tokens().encode_batch_fast(list(texts), add_special_tokens=False)
+            found = token_ids(list(texts), self._split(), self.rank, self.words)
+            if found is None:
+                encodings = self._tokens().encode_batch_fast(list(texts), add_special_tokens=False)
+                found = [e.ids for e in encodings]
             unk = self._unk
-            ids = [[i for i in e.ids if i != unk] for e in encodings]
-            return pooled(self._embedding, ids)
+            return pooled(self._embedding, [[i for i in ids if i != unk] for ids in found])
         model = self._model()
         if len(texts) <= _SMALL:
             return np.asarray(model._encode_batch(list(texts), True), dtype=np.float32)
@@ -184,6 +208,7 @@ def _open(name: str, dimensions: int | None, cache: Path | None) -> SemanticMode
                 full.embedding,
                 full.tokenizer.get_vocab(),
                 full.unk_token_id,
+                splitting_config(full.tokenizer.to_str()),
             )
         except OSError as error:  # a read-only data folder costs the next start a read, no more
             log.warning("the model could not be stored in %s (%s)", cache, error)

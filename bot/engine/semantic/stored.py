@@ -42,13 +42,15 @@ def stored_path(cache: Path, key: str) -> Path:
 
 @dataclass(frozen=True)
 class Stored:
-    """A model's identity, its embedding matrix and its vocabulary (tokens sorted, with ids)."""
+    """A model's identity, its embedding matrix, its vocabulary (tokens sorted, with ids) and
+    its tokenizer's configuration without the vocabulary (see `words.Splitter`)."""
 
     identity: str
     embedding: np.ndarray
     tokens: np.ndarray  # the vocabulary's tokens as UTF-8, sorted (fixed-width bytes)
     token_ids: np.ndarray  # each token's id, in the same order
     unk_id: int | None
+    splitting: str
 
     def token_id(self, token: str) -> int | None:
         """The id of a token of the vocabulary (a binary search in the mapped array)."""
@@ -71,6 +73,7 @@ def store(
     embedding: np.ndarray,
     vocabulary: dict[str, int],
     unk_id: int | None,
+    splitting: str,
 ) -> Path:
     """Write a model's stored copy (and remove the copies of models no longer in use)."""
     # Fixed-width bytes sort and compare as their UTF-8 (a token never holds a NUL byte).
@@ -84,6 +87,7 @@ def store(
             "tokens": np.array([t for t, _ in tokens], dtype=np.bytes_),
             "token_ids": np.array([i for _, i in tokens], dtype=np.int64),
             "unk_id": np.array([-1 if unk_id is None else unk_id], dtype=np.int64),
+            "splitting": np.frombuffer(splitting.encode(), dtype=np.uint8),
         },
     )
     for old in cache.glob("model-v*.npz"):
@@ -105,4 +109,5 @@ def read(cache: Path, key: str) -> Stored | None:
         tokens=arrays["tokens"],
         token_ids=arrays["token_ids"],
         unk_id=None if unk < 0 else unk,
+        splitting=arrays["splitting"].tobytes().decode(),
     )
