@@ -104,14 +104,12 @@ class Analyzer:
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
         global_rules = _rules(aliases.global_)
         self._global = _merge(global_rules)
-        self._by_article = {
-            article: _merge(global_rules, _rules(table))
-            for article, table in aliases.per_article.items()
-        }
+        own = {article: _rules(table) for article, table in aliases.per_article.items()}
+        self._by_article = {article: _merge(global_rules, rules) for article, rules in own.items()}
         # first word of an article's own alias -> the articles to analyse the question again for
         self._triggers: dict[str, set[str]] = {}
-        for article, table in aliases.per_article.items():
-            for first in _rules(table):
+        for article, rules in own.items():
+            for first in rules:
                 self._triggers.setdefault(first, set()).add(article)
         self.identity = hashlib.sha256(
             f"{ANALYZER_VERSION}\n{sorted(STOPWORDS)}\n{aliases.identity()}".encode()
