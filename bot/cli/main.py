@@ -12,13 +12,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import __version__
-from bot.knowledge.loader import KnowledgeError
+from bot.knowledge.problems import KnowledgeError
 from bot.redaction import log_to_stderr, redact
 from bot.service import BriefingService
 from bot.settings import Settings
 from bot.site import not_a_site
 from bot.store import StoreError
-from bot.text.seed import SeedError
+from bot.text.errors import SeedError
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -7,6 +7,8 @@ renamed into place, so a crash leaves the old file or the new one.
 
 from __future__ import annotations
 
+import io
+import mmap
 import os
 import struct
 import tempfile
@@ -18,7 +20,6 @@ import numpy as np
 
 # A zip member's local header: its fixed part, and where the name and extra lengths sit in it.
 _LOCAL_HEADER = 30
-_NAME_LENGTHS = slice(26, 30)
 _ZIP64_EXTRA = 20  # what zipfile adds to a local header written with force_zip64
 # Extra field id of a padding block (the one Android's zipalign uses), so every array's data
 # starts on a 64-byte boundary: numpy's products on unaligned data are ~3x slower (no BLAS).
@@ -55,31 +56,37 @@ def _write(out: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
 def mapped(path: Path) -> dict[str, np.ndarray]:
     """Every array of an uncompressed .npz, memory-mapped copy-on-write (numpy maps only a bare
     .npy): a page is read when first touched, and an update appending into an array's free rows
-    changes this process's copy, never the file."""
+    changes this process's copy, never the file. One map for the whole file, each array a view
+    of it."""
+    with path.open("rb") as raw:
+        with zipfile.ZipFile(raw) as archive:
+            members = archive.infolist()
+        whole = mmap.mmap(raw.fileno(), 0, access=mmap.ACCESS_COPY)
     arrays: dict[str, np.ndarray] = {}
-    with zipfile.ZipFile(path) as archive, path.open("rb") as raw:
-        for info in archive.infolist():
-            if info.compress_type != zipfile.ZIP_STORED:
-                raise ValueError(f"{path.name}: {info.filename} is compressed")
-            raw.seek(info.header_offset)
-            lengths = raw.read(_LOCAL_HEADER)[_NAME_LENGTHS]
-            name_length, extra_length = struct.unpack("<HH", lengths)
-            raw.seek(info.header_offset + _LOCAL_HEADER + name_length + extra_length)
-            version = np.lib.format.read_magic(raw)
-            read_header = (
-                np.lib.format.read_array_header_1_0
-                if version == (1, 0)
-                else np.lib.format.read_array_header_2_0
-            )
-            shape, fortran, dtype = read_header(raw)
-            name = info.filename.removesuffix(".npy")
-            if int(np.prod(shape)) == 0:
-                arrays[name] = np.zeros(shape, dtype=dtype)
-                continue
-            order: Literal["F", "C"] = "F" if fortran else "C"
-            mapped = np.memmap(
-                path, dtype=dtype, mode="c", offset=raw.tell(), shape=shape, order=order
-            )
-            view = mapped.view(np.ndarray)  # the map stays open as the view's base
-            arrays[name] = view if view.flags.aligned else view.copy()
+    for info in members:
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise ValueError(f"{path.name}: {info.filename} is compressed")
+        name_length, extra_length = struct.unpack_from("<HH", whole, info.header_offset + 26)
+        at = info.header_offset + _LOCAL_HEADER + name_length + extra_length
+        # a .npy header: magic, version, the header's length (2 bytes in 1.0, else 4), the header
+        width = 2 if whole[at + 6] == 1 else 4
+        (length,) = struct.unpack_from("<H" if width == 2 else "<I", whole, at + 8)
+        data = at + 8 + width + length
+        header = io.BytesIO(whole[at:data])
+        version = np.lib.format.read_magic(header)
+        read_header = (
+            np.lib.format.read_array_header_1_0
+            if version == (1, 0)
+            else np.lib.format.read_array_header_2_0
+        )
+        shape, fortran, dtype = read_header(header)
+        name = info.filename.removesuffix(".npy")
+        count = int(np.prod(shape))
+        if count == 0:
+            arrays[name] = np.zeros(shape, dtype=dtype)
+            continue
+        order: Literal["F", "C"] = "F" if fortran else "C"
+        view = np.frombuffer(whole, dtype=dtype, count=count, offset=data)
+        view = view.reshape(shape, order=order)  # the map stays open as the view's base
+        arrays[name] = view if view.flags.aligned else view.copy()
     return arrays

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -98,7 +98,7 @@ class Analyzer:
         # read at the first typo, not at every start (30 ms of a CLI call).
         self._dictionary_of = dictionary
         self._dictionary: frozenset[str] | None = None
-        self._stemmer = snowballstemmer.stemmer("english")
+        self._stemmer: Any = None  # made at the first word the saved stems lack (see `stem`)
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
@@ -255,10 +255,19 @@ class Analyzer:
     def stem(self, token: str) -> str:
         stem = self._stems.get(token)
         if stem is None:
-            stem = token if token.isdigit() else self._stemmer.stemWord(token)
+            stem = token if token.isdigit() else self._stemmer_now().stemWord(token)
             if len(self._stems) < _CACHE_LIMIT:
                 self._stems[token] = stem
         return stem
+
+    def _stemmer_now(self) -> Any:
+        """The stemmer, imported when first needed: a question of words the saved index has
+        stemmed never needs it (snowballstemmer imports every language's, 10-25 ms)."""
+        if self._stemmer is None:
+            import snowballstemmer
+
+            self._stemmer = snowballstemmer.stemmer("english")
+        return self._stemmer
 
     def _correct(self, token: str) -> str:
         """The closest known word within one edit (two for long words) sharing the first letter."""

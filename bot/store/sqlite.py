@@ -84,10 +84,10 @@ class SQLiteDatabase:
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path, timeout)
         try:
-            await conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = FULL")
-            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.executescript(  # one trip to the connection's thread for the four
+                f"PRAGMA busy_timeout = {int(timeout * 1000)}; PRAGMA journal_mode = WAL;"
+                " PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+            )
         except sqlite3.Error as exc:
             await conn.close()
             raise explain(

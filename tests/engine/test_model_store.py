@@ -67,11 +67,15 @@ def test_stored_model_embeds_every_text_as_model2vec(reference: object, tmp_path
 
 
 def test_stored_model_ranks_words_as_the_tokenizer(reference: object, tmp_path: Path) -> None:
-    """Every vocabulary token gets its id; other words, none; the typo dictionary is the same."""
+    """Every vocabulary token gets its id, searched or (warm) looked up; other words, none; the
+    typo dictionary is the same."""
     model = _stored(DEFAULT_MODEL, tmp_path)
     vocabulary = reference.tokenizer.get_vocab()  # type: ignore[attr-defined]
-    for word in [*vocabulary, "peskov", "", "x" * 80, "Vodka"]:
-        assert model.rank(word) == vocabulary.get(word), word
+    for warm in (False, True):
+        if warm:
+            model.warm()
+        for word in [*vocabulary, "peskov", "", "x" * 80, "Vodka"]:
+            assert model.rank(word) == vocabulary.get(word), (word, warm)
     assert model.dictionary() == SemanticModel.of(reference, "x").dictionary()
 
 

@@ -124,12 +124,23 @@ class SemanticModel:
         """Words a saved index turned into tokens: its questions need no tokenizer for them."""
         self.words = table
 
+    def warm(self) -> None:
+        """The vocabulary as a dict: a lookup per word rather than a search of the stored copy
+        (a process answering many questions; one question never needs it)."""
+        if self._vocabulary is None:
+            stored = self._stored
+            self._vocabulary = (
+                dict(zip(stored.vocabulary(), stored.token_ids.tolist(), strict=True))
+                if stored is not None
+                else self._tokens().get_vocab()
+            )
+
     def rank(self, word: str) -> int | None:
         """The word's id in the tokenizer's vocabulary when it is one whole token, else None.
 
         A WordPiece vocabulary (the default model's) lists its words by frequency, so the id is
         how common a word is in general English ("according" 1432, "vodka" 20095)."""
-        if self._stored is not None:
+        if self._vocabulary is None and self._stored is not None:
             return self._stored.token_id(word)
         vocabulary = self._vocabulary
         if vocabulary is None:

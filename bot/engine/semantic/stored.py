@@ -57,7 +57,8 @@ class Stored:
         raw = token.encode()
         if len(raw) > self.tokens.dtype.itemsize or not raw:
             return None
-        at = int(np.searchsorted(self.tokens, raw))
+        # the key in the array's own width: of another, numpy would cast the whole array
+        at = int(np.searchsorted(self.tokens, np.array(raw, dtype=self.tokens.dtype)))
         if at < len(self.tokens) and self.tokens[at] == raw:
             return int(self.token_ids[at])
         return None

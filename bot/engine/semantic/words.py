@@ -86,7 +86,8 @@ class WordTable:
         raw = word.encode()
         if not len(self.words) or len(raw) > self.words.dtype.itemsize or not raw:
             return None
-        at = int(np.searchsorted(self.words, raw))
+        # the key in the array's own width: of another, numpy would cast the whole array
+        at = int(np.searchsorted(self.words, np.array(raw, dtype=self.words.dtype)))
         if at < len(self.words) and self.words[at] == raw:
             return self.ids[self.starts[at] : self.starts[at + 1]].tolist()
         return None
