@@ -100,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         help="realistic store sizes (comma separated)",
     )
     bench.add_argument("--questions", type=int, default=1000, help="questions per realistic store")
+    bench.add_argument(
+        "--cli-samples",
+        type=int,
+        default=15,
+        help="`briefbot ask` processes timed (and as many doing only its imports)",
+    )
 
     digest = sub.add_parser("digest", help="show the daily digest")
     digest.add_argument("--preview", action="store_true", help="print it here (the default)")
@@ -262,7 +268,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.bench import run_bench
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        return run_bench(settings, sizes, as_json=args.json, questions=args.questions)
+        return run_bench(
+            settings,
+            sizes,
+            as_json=args.json,
+            questions=args.questions,
+            cli_samples=max(args.cli_samples, 1),
+        )
     if args.command == "digest":
         from bot.cli.digest import run_digest_preview
 
