@@ -54,9 +54,12 @@ def _stored(folder: Path, cache: Path) -> SemanticModel:
 
 
 def test_stored_model_embeds_every_text_as_model2vec(reference: object, tmp_path: Path) -> None:
-    """Development questions and odd texts, a few at a time and many at once: equal vectors."""
+    """Development questions, odd texts and long passages of the article (past the characters
+    model2vec keeps of each of many texts), a few at a time and many at once: equal vectors."""
     model = _stored(DEFAULT_MODEL, tmp_path)
-    questions = [q.q for q in load_set(DEFAULT_DEVSET).questions] + ODD
+    article = next((PROJECT_ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    passages = [article[start : start + 4000] for start in range(0, len(article), 1500)]
+    questions = [q.q for q in load_set(DEFAULT_DEVSET).questions] + ODD + passages
     for start in range(0, len(questions), 13):
         batch = questions[start : start + 13]
         expected = reference._encode_batch(batch, True)  # type: ignore[attr-defined]

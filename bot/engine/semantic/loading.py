@@ -69,6 +69,23 @@ def tokenizer_of(path: Path) -> Any:
     return tokenizer
 
 
+def text_cut(model: Any) -> int:
+    """How many characters of each text model2vec's `encode` (many texts at once) keeps before
+    tokenizing (0: all of it), or -1 when its tokenizer then cuts tokens otherwise than it does
+    for a few texts (the model's length differs from the tokenizer's own truncation)."""
+    import json
+
+    length = model.max_length
+    truncation = json.loads(model.tokenizer.to_str()).get("truncation")
+    expected = None
+    if length is not None:
+        expected = {"direction": "Right", "max_length": length, "strategy": "LongestFirst",
+                    "stride": 0}  # fmt: skip
+    if truncation != expected:
+        return -1
+    return 0 if length is None else int(length) * int(model.median_token_length)
+
+
 def identity_of(model: Any) -> str:
     """A hash of the model's weights and tokenizer: what anything cached from it is keyed by."""
     digest = hashlib.sha256(np.ascontiguousarray(model.embedding).tobytes())

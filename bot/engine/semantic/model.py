@@ -4,9 +4,10 @@ The default model ships in `default/` (see NOTICE there). `BRIEFBOT_SEMANTIC_MOD
 model2vec model: a folder, or a hub name where the network allows. Whatever is cached from a
 model's vectors is keyed by `identity`, a hash of its weights and tokenizer, never by its name.
 
-A question's few texts are embedded here, as model2vec's own batch step does for a plain model
-(no token mapping, no weights): tokens, the mean of their rows, unit length. Many texts at once (an
-index build) go through model2vec itself, read when first needed. Given a `cache` folder, a local
+Texts are embedded here as model2vec embeds them with a plain model (no token mapping, no
+weights): tokens, the mean of their rows, unit length — many texts at once (an index build) cut to
+as many characters as its `encode` keeps, in batches of as many. Other models go through model2vec
+itself, read when first needed. Given a `cache` folder, a local
 model is read from its stored copy there (see `stored`), and a question's tokens come from its
 vocabulary and the words the saved index remembers (see `words`): a question then reads the rows
 it touches, and the tokenizer only for a word neither knows.
@@ -35,6 +36,7 @@ DEFAULT_MODEL = Path(__file__).resolve().parent / "default"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 _SMALL = 16
+_BATCH = 1024  # model2vec's own batch size: the memory a batch of token rows takes stays bounded
 _loaded: dict[str, SemanticModel] = {}
 _lock = threading.Lock()
 log = logging.getLogger(__name__)
@@ -83,6 +85,10 @@ class SemanticModel:
         self._unk = full.unk_token_id if full is not None else (stored.unk_id if stored else None)
         plain = full is None or (full.weights is None and full.token_mapping is None)
         self._plain = plain
+        if stored is not None:
+            self._cut = stored.text_cut
+        else:
+            self._cut = loading.text_cut(full) if full is not None and plain else -1
         self._vocabulary: dict[str, int] | None = None
         self._splitter: Splitter | None = None
         self.words = WordTable.empty()  # the store's words as tokens (see `remember`)
@@ -177,20 +183,38 @@ class SemanticModel:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        if len(texts) <= _SMALL and self._plain:
-            # A question's few texts: the batch step itself, without model2vec's dispatch
-            # around it (a progress bar object and batching cost more than the embedding here).
-            found = token_ids(list(texts), self._split(), self.rank, self.words)
+        batch = list(texts)
+        if self._plain and len(batch) <= _SMALL:
+            # A question's few texts: model2vec's batch step, without the dispatch around it (a
+            # progress bar object and batching cost more than the embedding here), and without
+            # the tokenizer when the vocabulary and the saved index know every word.
+            found = token_ids(batch, self._split(), self.rank, self.words)
             if found is None:
-                encodings = self._tokens().encode_batch_fast(list(texts), add_special_tokens=False)
-                found = [e.ids for e in encodings]
-            unk = self._unk
-            return pooled(self._embedding, [[i for i in ids if i != unk] for ids in found])
+                found = [e.ids for e in self._tokens().encode_batch_fast(batch, **_PLAIN)]
+            return pooled(self._embedding, self._known(found))
+        if self._plain and self._cut >= 0:
+            if self._cut:  # as model2vec's `encode` cuts each of many texts
+                batch = [t[: self._cut] for t in batch]
+            parts = []
+            for start in range(0, len(batch), _BATCH):
+                encodings = self._tokens().encode_batch_fast(
+                    batch[start : start + _BATCH], **_PLAIN
+                )
+                parts.append(pooled(self._embedding, self._known([e.ids for e in encodings])))
+            return np.concatenate(parts)
         model = self._model()
-        if len(texts) <= _SMALL:
-            return np.asarray(model._encode_batch(list(texts), True), dtype=np.float32)
-        vectors = np.asarray(model.encode(list(texts), use_multiprocessing=False), dtype=np.float32)
-        return vectors.reshape(len(texts), self.dimensions)
+        if len(batch) <= _SMALL:
+            return np.asarray(model._encode_batch(batch, True), dtype=np.float32)
+        vectors = np.asarray(model.encode(batch, use_multiprocessing=False), dtype=np.float32)
+        return vectors.reshape(len(batch), self.dimensions)
+
+    def _known(self, found: list[list[int]]) -> list[list[int]]:
+        """Token ids without the unknown token's (model2vec leaves it out of the mean)."""
+        unk = self._unk
+        return [[i for i in ids if i != unk] for ids in found]
+
+
+_PLAIN = {"add_special_tokens": False}
 
 
 def _open(name: str, dimensions: int | None, cache: Path | None) -> SemanticModel:
@@ -220,6 +244,7 @@ def _open(name: str, dimensions: int | None, cache: Path | None) -> SemanticMode
                 full.tokenizer.get_vocab(),
                 full.unk_token_id,
                 splitting_config(full.tokenizer.to_str()),
+                model._cut,
             )
         except OSError as error:  # a read-only data folder costs the next start a read, no more
             log.warning("the model could not be stored in %s (%s)", cache, error)

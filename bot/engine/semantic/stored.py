@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.engine.aligned import mapped, write_aligned
 
-FORMAT = "1"
+FORMAT = "2"
 FILES = ("model.safetensors", "tokenizer.json", "config.json")
 
 
@@ -51,6 +51,7 @@ class Stored:
     token_ids: np.ndarray  # each token's id, in the same order
     unk_id: int | None
     splitting: str
+    text_cut: int  # see `loading.text_cut`
 
     def token_id(self, token: str) -> int | None:
         """The id of a token of the vocabulary (a binary search in the mapped array)."""
@@ -75,6 +76,7 @@ def store(
     vocabulary: dict[str, int],
     unk_id: int | None,
     splitting: str,
+    text_cut: int,
 ) -> Path:
     """Write a model's stored copy (and remove the copies of models no longer in use)."""
     # Fixed-width bytes sort and compare as their UTF-8 (a token never holds a NUL byte).
@@ -89,6 +91,7 @@ def store(
             "token_ids": np.array([i for _, i in tokens], dtype=np.int64),
             "unk_id": np.array([-1 if unk_id is None else unk_id], dtype=np.int64),
             "splitting": np.frombuffer(splitting.encode(), dtype=np.uint8),
+            "text_cut": np.array([text_cut], dtype=np.int64),
         },
     )
     for old in cache.glob("model-v*.npz"):
@@ -111,4 +114,5 @@ def read(cache: Path, key: str) -> Stored | None:
         token_ids=arrays["token_ids"],
         unk_id=None if unk < 0 else unk,
         splitting=arrays["splitting"].tobytes().decode(),
+        text_cut=int(arrays["text_cut"][0]),
     )
