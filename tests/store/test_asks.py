@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -48,6 +49,21 @@ async def test_asks_wait_while_another_writer_holds_the_database(store: Store) -
     assert [(await store.asks.get(i))["question"] for i in ids] == [
         f"question {n}" for n in range(3)
     ]
+
+
+async def test_asks_alone_keep_the_write_ahead_log_small(tmp_path: Path) -> None:
+    """A bot that only answers (no curation write to checkpoint for it) still has its WAL copied
+    into the database and started afresh: 3,000 asks leave it a bounded size, not growing."""
+    path = tmp_path / "briefbot.sqlite3"
+    store = await Store.connect(path)
+    for n in range(3000):
+        await store.asks.log(ask(f"question {n}", "answer"))
+        await asyncio.sleep(0)  # as between a bot's asks: a row left waiting gets written
+    await store.asks.flush()
+    wal = path.with_name(path.name + "-wal").stat().st_size
+    assert (await store.asks.stats(None))["asked"] == 3000
+    await store.close()
+    assert wal < 24 * 2**20  # never checkpointed, 3,000 asks make about 48 MB
 
 
 async def test_waiting_asks_survive_a_clean_shutdown(location: str | Path) -> None:
