@@ -72,8 +72,8 @@ class SemanticModel:
         folder: Path | None = None,
         stored: Stored | None = None,
     ) -> None:
-        """`full`: model2vec's model, when it was read; else `folder` holds it, read when many
-        texts come at once, and `stored` answers vocabulary lookups."""
+        """`full`: model2vec's model, when it was read; else `folder` holds it (its tokenizer is
+        read from there when a text needs it) and `stored` answers vocabulary lookups."""
         self.name = name
         self.identity = identity
         self._embedding = embedding
@@ -104,7 +104,8 @@ class SemanticModel:
         return self._tokenizer
 
     def _model(self) -> Any:
-        """model2vec's own model (read from the folder the first time many texts come)."""
+        """model2vec's own model, read from the folder when it must embed itself: many texts
+        that its `encode` would tokenize otherwise than its batch step (see `text_cut`)."""
         if self._full is None:
             assert self._folder is not None
             with _lock:
