@@ -18,18 +18,28 @@ from typing import Any
 
 from packaging.requirements import Requirement
 
+from bot.bench.asklog import ask_log
+from bot.bench.cli import cli_ask
 from bot.bench.measure import load_average
 from bot.bench.realistic import GENERATOR, SEED
 from bot.bench.store import measure, real_knowledge
 from bot.settings import Settings
 
+_LOG_SAMPLES = 5000
 # What the answer path needs since the semantic signal, beside what briefbot needed before.
 _NEW = ["model2vec", "threadpoolctl"]
 _OLD = ["discord.py", "aiosqlite", "rapidfuzz", "PyYAML", "pydantic", "pydantic-settings",
         "snowballstemmer", "tzdata", "aiohttp"]  # fmt: skip
 
 
-def run_bench(settings: Settings, sizes: list[int], *, as_json: bool, questions: int = 1000) -> int:
+def run_bench(
+    settings: Settings,
+    sizes: list[int],
+    *,
+    as_json: bool,
+    questions: int = 1000,
+    cli_samples: int = 15,
+) -> int:
     started = time.perf_counter()
     report: dict[str, Any] = {
         "generator": {"name": GENERATOR, "seed": SEED, "sizes": sizes, "questions": questions},
@@ -37,6 +47,8 @@ def run_bench(settings: Settings, sizes: list[int], *, as_json: bool, questions:
         "dependencies": _dependencies(),
         "stores": [],
     }
+    report["cli_ask"] = cli_ask(settings, cli_samples)
+    report["ask_log"] = ask_log(_LOG_SAMPLES)
     report["stores"].append(_real(settings))
     for size in sizes:
         if not as_json:

@@ -14,6 +14,36 @@ def _ms(figures: dict[str, Any] | None) -> str:
     return f"{figures['p50_ms']:.3f}/{figures['p99_ms']:.3f}{cpu_text} (n={figures['n']}){raised}"
 
 
+def _spread(figures: dict[str, float]) -> str:
+    return (
+        f"{figures['median_ms']:.0f} ms (quartiles {figures['p25_ms']:.0f}–{figures['p75_ms']:.0f},"
+        f" range {figures['min_ms']:.0f}–{figures['max_ms']:.0f})"
+    )
+
+
+def _print_cli(cli: dict[str, Any], log: dict[str, Any]) -> None:
+    if "error" in cli:
+        print(f"briefbot ask: failed\n{cli['error']}")
+    elif cli:
+        changed = "" if cli["store_and_index_unchanged"] else " — THE STORE OR INDEX CHANGED"
+        print(
+            f'briefbot ask "{cli["question"]}" on an unchanged site folder (no re-check, re-sync'
+            f" or re-index{changed}), n={cli['n']} processes, each beside one doing only its"
+            f" {cli['modules']} imports:"
+        )
+        print(f"  wall {_spread(cli['wall'])}; imports alone {_spread(cli['imports_wall'])}")
+        print(
+            f"  beyond the imports: wall {_spread(cli['beyond_imports_wall'])};"
+            f" CPU {_spread(cli['beyond_imports_cpu'])} (target <= 50 ms)"
+        )
+    if log:
+        print(
+            f"ask log write in process (SQLite file, warm, 1 in 5 declined so also queued):"
+            f" p50/p99 {log['p50_ms']:.4f}/{log['p99_ms']:.4f} ms, max {log['max_ms']:.2f}"
+            f" (n={log['n']}; {log['written_later']} left to the background; target <= 0.2 ms)"
+        )
+
+
 def print_report(report: dict[str, Any]) -> None:
     generator = report["generator"]
     print(
@@ -27,6 +57,7 @@ def print_report(report: dict[str, Any]) -> None:
         f"({', '.join(f'{k} {v}' for k, v in deps['new_runtime_packages_mib'].items())}); "
         f"model loaded: +{deps['model_loaded_rss_mib']} MiB RSS"
     )
+    _print_cli(report.get("cli_ask") or {}, report.get("ask_log") or {})
     print(
         "latencies are wall p50/p99 ms over n samples, GC on, [process CPU p50/p99]; "
         "cold = first pass after a restart"

@@ -12,13 +12,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import __version__
-from bot.knowledge.loader import KnowledgeError
+from bot.knowledge.problems import KnowledgeError
 from bot.redaction import log_to_stderr, redact
 from bot.service import BriefingService
 from bot.settings import Settings
 from bot.site import not_a_site
 from bot.store import StoreError
-from bot.text.seed import SeedError
+from bot.text.errors import SeedError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         help="realistic store sizes (comma separated)",
     )
     bench.add_argument("--questions", type=int, default=1000, help="questions per realistic store")
+    bench.add_argument(
+        "--cli-samples",
+        type=int,
+        default=15,
+        help="`briefbot ask` processes timed (and as many doing only its imports)",
+    )
 
     digest = sub.add_parser("digest", help="show the daily digest")
     digest.add_argument("--preview", action="store_true", help="print it here (the default)")
@@ -262,7 +268,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.bench import run_bench
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        return run_bench(settings, sizes, as_json=args.json, questions=args.questions)
+        return run_bench(
+            settings,
+            sizes,
+            as_json=args.json,
+            questions=args.questions,
+            cli_samples=max(args.cli_samples, 1),
+        )
     if args.command == "digest":
         from bot.cli.digest import run_digest_preview
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -98,20 +98,18 @@ class Analyzer:
         # read at the first typo, not at every start (30 ms of a CLI call).
         self._dictionary_of = dictionary
         self._dictionary: frozenset[str] | None = None
-        self._stemmer = snowballstemmer.stemmer("english")
+        self._stemmer: Any = None  # made at the first word the saved stems lack (see `stem`)
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
         global_rules = _rules(aliases.global_)
         self._global = _merge(global_rules)
-        self._by_article = {
-            article: _merge(global_rules, _rules(table))
-            for article, table in aliases.per_article.items()
-        }
+        own = {article: _rules(table) for article, table in aliases.per_article.items()}
+        self._by_article = {article: _merge(global_rules, rules) for article, rules in own.items()}
         # first word of an article's own alias -> the articles to analyse the question again for
         self._triggers: dict[str, set[str]] = {}
-        for article, table in aliases.per_article.items():
-            for first in _rules(table):
+        for article, rules in own.items():
+            for first in rules:
                 self._triggers.setdefault(first, set()).add(article)
         self.identity = hashlib.sha256(
             f"{ANALYZER_VERSION}\n{sorted(STOPWORDS)}\n{aliases.identity()}".encode()
@@ -257,10 +255,19 @@ class Analyzer:
     def stem(self, token: str) -> str:
         stem = self._stems.get(token)
         if stem is None:
-            stem = token if token.isdigit() else self._stemmer.stemWord(token)
+            stem = token if token.isdigit() else self._stemmer_now().stemWord(token)
             if len(self._stems) < _CACHE_LIMIT:
                 self._stems[token] = stem
         return stem
+
+    def _stemmer_now(self) -> Any:
+        """The stemmer, imported when first needed: a question of words the saved index has
+        stemmed never needs it (snowballstemmer imports every language's, 10-25 ms)."""
+        if self._stemmer is None:
+            import snowballstemmer
+
+            self._stemmer = snowballstemmer.stemmer("english")
+        return self._stemmer
 
     def _correct(self, token: str) -> str:
         """The closest known word within one edit (two for long words) sharing the first letter."""

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from bot.engine import snapshot
 from bot.engine.analyzer import Analyzer
@@ -43,11 +43,17 @@ _blas_limited = False
 def _one_blas_thread() -> None:
     """The engine's products are small: BLAS threads only contend for the cores (a matrix-vector
     product over 10k rows took 6-16 ms with two threads on a busy 2-core machine, 0.07 ms with
-    one)."""
+    one). Nothing to do when numpy's OpenBLAS started with one (the command line's entry point
+    sees to it): threadpoolctl is then not even imported (8 ms of a CLI call)."""
     global _blas_limited
-    if not _blas_limited:
+    if _blas_limited:
+        return
+    blas = np.__config__.CONFIG.get("Build Dependencies", {}).get("blas", {}).get("name", "")
+    if "openblas" not in str(blas) or os.environ.get("OPENBLAS_NUM_THREADS") != "1":
+        from threadpoolctl import threadpool_limits
+
         threadpool_limits(limits=1, user_api="blas")
-        _blas_limited = True
+    _blas_limited = True
 
 
 def _save_quietly(index: Index, folder: Path) -> None:
@@ -176,6 +182,7 @@ class Engine:
         """Make now what the first keystroke and the first typo would otherwise wait for."""
         self._vocabulary.refresh(self, self.base)
         self.stats.analyzer.warm()
+        self.model.warm()
 
     def suggest(self, prefix: str, view: View = ALL, limit: int = 25) -> list[Candidate]:
         """Entries whose phrasings complete what someone is typing (autocomplete)."""

@@ -20,7 +20,7 @@ from bot.engine.focus import time_and_count
 from bot.engine.stats import Stats
 from bot.engine.textproc import words
 from bot.engine.view import EntryKey
-from bot.knowledge.schema import KINDS
+from bot.knowledge.kinds import KINDS
 from bot.models import Entry
 
 # Leading dimensions of an entry's mean vector used to find semantic candidates: the model's

@@ -22,7 +22,7 @@ from bot.engine.analyzer import Query
 from bot.engine.arrays import ranges
 from bot.engine.index import Index
 from bot.engine.view import View
-from bot.knowledge.schema import KINDS
+from bot.knowledge.kinds import KINDS
 
 
 @dataclass(frozen=True)

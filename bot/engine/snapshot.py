@@ -12,23 +12,20 @@ questions need them, and stay the page cache's to drop, not the process's own me
 from __future__ import annotations
 
 import itertools
-import os
-import struct
-import tempfile
-import zipfile
 from array import array
 from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO, Literal
 
 import numpy as np
 
+from bot.engine.aligned import mapped, write_aligned
 from bot.engine.arrays import Growable, ranges
 from bot.engine.index import Index, fingerprint
+from bot.engine.semantic.words import WordTable
 from bot.engine.stats import Stats
 from bot.models import Entry
 
-FORMAT = "7"
+FORMAT = "8"
 # Rows of room left at the end of each array on load, so updates append without a copy.
 _SLACK = 0.1
 # The large arrays, saved with their free rows so that the mapped file is used as it is: no copy
@@ -37,14 +34,6 @@ _PADDED = (
     "sem_vectors", "sem_scale", "sem_row", "lex_terms", "lex_hash", "terms_flat", "coarse",
     "term_vectors",
 )  # fmt: skip
-# A zip member's local header: its fixed part, and where the name and extra lengths sit in it.
-_LOCAL_HEADER = 30
-_NAME_LENGTHS = slice(26, 30)
-_ZIP64_EXTRA = 20  # what zipfile adds to a local header written with force_zip64
-# Extra field id of a padding block (the one Android's zipalign uses), so every array's data
-# starts on a 64-byte boundary: numpy's products on unaligned data are ~3x slower (no BLAS).
-_PADDING_ID = 0xD935
-_ALIGN = 64
 
 
 def snapshot_path(folder: Path, stats: Stats) -> Path:
@@ -92,6 +81,8 @@ def save(index: Index, folder: Path) -> Path:
         "term_vectors": stats.term_vectors.view,
         "words": _text(sorted(index.words)),
         **_stems(stats),
+        # the words' tokens, so the next start's questions need no tokenizer for them
+        **stats.model.word_table(index.words).arrays(),
     }
     for name in _PADDED:
         # written with free rows at the end, so that loading needs no copy to make room
@@ -99,16 +90,8 @@ def save(index: Index, folder: Path) -> Path:
         room = np.zeros((max(len(filled) // 20, 256), *filled.shape[1:]), dtype=filled.dtype)
         arrays[name] = np.concatenate([filled, room])
         arrays[f"{name}_size"] = np.array([len(filled)], dtype=np.int64)
-    folder.mkdir(parents=True, exist_ok=True)
     target = snapshot_path(folder, stats)
-    handle, scratch = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            _write_aligned(out, arrays)
-        os.replace(scratch, target)
-    except BaseException:
-        Path(scratch).unlink(missing_ok=True)
-        raise
+    write_aligned(target, arrays)
     for old in folder.glob("index-v*.npz"):
         if old != target:
             old.unlink(missing_ok=True)
@@ -124,7 +107,7 @@ def load(stats: Stats, folder: Path, entries: Iterable[Entry]) -> tuple[Index, i
     path = snapshot_path(folder, stats)
     if not path.is_file():
         return None
-    arrays = _mapped(path)
+    arrays = mapped(path)
     current = {e.key: e for e in entries}
     keys = [tuple(k.split("\x1f", 1)) for k in _strings(arrays["keys"])]
     fingerprints = arrays["fingerprints"].astype(str).tolist()
@@ -156,6 +139,7 @@ def _restore(
     index.words = set(words)
     stats.analyzer.remember_stems(_strings(arrays["stem_words"]), _strings(arrays["stems"]))
     stats.analyzer.add_vocabulary(words)
+    stats.model.remember(WordTable(*(arrays[n] for n in WordTable.NAMES)))
     count = len(keys)
     placeholder = None
     index.entries = [current.get(k, placeholder) for k in keys]  # type: ignore[misc]
@@ -196,52 +180,6 @@ def _restore(
     index._sort_hashes(arrays["lex_order"])
     index.version += 1
     return index
-
-
-def _write_aligned(out: BinaryIO, arrays: dict[str, np.ndarray]) -> None:
-    """An uncompressed .npz (np.load reads it) whose every array's data is 64-byte aligned."""
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-        for name, values in arrays.items():
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            # numpy pads a .npy header to a multiple of 64 bytes: aligning its start suffices
-            fixed = out.tell() + _LOCAL_HEADER + len(info.filename) + 4 + _ZIP64_EXTRA
-            room = -fixed % _ALIGN
-            info.extra = struct.pack("<HH", _PADDING_ID, room) + bytes(room)
-            with archive.open(info, "w", force_zip64=True) as member:
-                np.lib.format.write_array(member, np.ascontiguousarray(values), allow_pickle=False)
-
-
-def _mapped(path: Path) -> dict[str, np.ndarray]:
-    """Every array of an uncompressed .npz, memory-mapped copy-on-write (numpy maps only a bare
-    .npy): a page is read when first touched, and an update appending into an array's free rows
-    changes this process's copy, never the file."""
-    arrays: dict[str, np.ndarray] = {}
-    with zipfile.ZipFile(path) as archive, path.open("rb") as raw:
-        for info in archive.infolist():
-            if info.compress_type != zipfile.ZIP_STORED:
-                raise ValueError(f"{path.name}: {info.filename} is compressed")
-            raw.seek(info.header_offset)
-            lengths = raw.read(_LOCAL_HEADER)[_NAME_LENGTHS]
-            name_length, extra_length = struct.unpack("<HH", lengths)
-            raw.seek(info.header_offset + _LOCAL_HEADER + name_length + extra_length)
-            version = np.lib.format.read_magic(raw)
-            read_header = (
-                np.lib.format.read_array_header_1_0
-                if version == (1, 0)
-                else np.lib.format.read_array_header_2_0
-            )
-            shape, fortran, dtype = read_header(raw)
-            name = info.filename.removesuffix(".npy")
-            if int(np.prod(shape)) == 0:
-                arrays[name] = np.zeros(shape, dtype=dtype)
-                continue
-            order: Literal["F", "C"] = "F" if fortran else "C"
-            mapped = np.memmap(
-                path, dtype=dtype, mode="c", offset=raw.tell(), shape=shape, order=order
-            )
-            view = mapped.view(np.ndarray)  # the map stays open as the view's base
-            arrays[name] = view if view.flags.aligned else view.copy()
-    return arrays
 
 
 def _postings(flat: np.ndarray, lengths: np.ndarray, terms: int) -> dict[str, np.ndarray]:

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-KINDS = ("quote", "person", "risk", "cooperation", "event", "number", "background", "argument")
+from bot.knowledge.kinds import KINDS as KINDS
+
 Kind = Literal[
     "quote", "person", "risk", "cooperation", "event", "number", "background", "argument"
 ]

@@ -42,7 +42,7 @@ def build_engine(
     engine = Engine(
         [entries[k] for k in sorted(entries)],
         aliases,
-        model=SemanticModel.load(model, dimensions),
+        model=SemanticModel.load(model, dimensions, cache=folder),
         folder=folder,
     )
     if warm:

@@ -9,9 +9,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from bot.knowledge.check import check_knowledge, resolve_evidence
 from bot.knowledge.fingerprint import knowledge_fingerprint
-from bot.knowledge.loader import KnowledgeError
+from bot.knowledge.problems import KnowledgeError
 from bot.models import Entry, Evidence
 from bot.store.entries import base_hash_of
 from bot.store.precedence import FileEntry
@@ -59,6 +58,10 @@ class Writes:
     @own_write
     async def sync(self, actor: str = "sync", *, fingerprint: str | None = None) -> SyncReport:
         """Check the knowledge files and sync them into the base (raises KnowledgeError)."""
+        # Imported here: YAML, the schema and the seeds' parsing are for syncs only, and an
+        # unchanged store skips them.
+        from bot.knowledge.check import check_knowledge, resolve_evidence
+
         settings = self.settings
         knowledge, problems = check_knowledge(settings.knowledge_dir, settings.seeds_dir)
         if any(p.blocking for p in problems):

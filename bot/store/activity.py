@@ -1,9 +1,13 @@
 """Asks, feedback, the review queue and proposals: what members asked and how it went.
 
-An ask's row is written off the answer path: it gets its id at once (from a block of ids the
-store reserves), the row waits in memory and a background task writes the waiting rows in one
-transaction every `flush_seconds`. What a crash may lose: the asks of the last flush interval
-(their answers were already sent). Curation writes never wait in memory.
+An ask's row is written as it gets its id (from a block of ids the store reserves), before the
+answer goes out: one small transaction that waits for no disk flush nor any lock (the backend's
+`write_log_now`; tens of microseconds on SQLite). When the database can't take it at once
+(another writer holds it, it refuses writes, or the backend has no such write), the row waits in
+memory and a background task writes it at once, in one transaction with any others waiting.
+What a crash of the process may lose: the ask it was answering, whose answer was not sent — more
+only while rows wait in memory (the database refusing or holding up writes; the failures are
+counted). Curation writes never wait in memory and never go through the log's writes.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 
 from bot.models import EntryKey
 from bot.store.codec import Clock, dumps, stamp, text_id
-from bot.store.database import Connection, Database, fetch_one
+from bot.store.database import Connection, Database, fetch_one, finished
 from bot.store.errors import StoreError
 from bot.store.records import Activity, AskRecord, Flag, Proposal, QueueItem, Scope
 from bot.text.normalize import phrasing_key
@@ -47,8 +51,9 @@ class LogHealth:
 
 class Asks:
     def __init__(
-        self, db: Database, clock: Clock, flush_seconds: float = 0.25, max_waiting: int = 10_000
+        self, db: Database, clock: Clock, flush_seconds: float = 0.0, max_waiting: int = 10_000
     ) -> None:
+        """`flush_seconds`: write the rows in batches this often instead of each at once."""
         self._db = db
         self._clock = clock
         self._flush_seconds = flush_seconds
@@ -62,23 +67,39 @@ class Asks:
     # -- logging an ask -----------------------------------------------------------------------
 
     async def log(self, ask: AskRecord) -> int:
-        """The ask's id at once; its row is written with the next flush."""
+        """The ask's id, its row written already when the database takes it at once (else it
+        waits in memory and is written in the background, right after)."""
         if not self._ids:
             await self._reserve()
         ask_id = self._ids.pop()
+        row = (ask_id, stamp(self._clock()), ask)
+        # Only when nothing waits or is being written: rows stay in the order they were asked.
+        at_once = not self._flush_seconds and not self._waiting and self._idle()
+        if at_once and self._now(_statements([row])) is not None:
+            return ask_id
         if len(self._waiting) >= self._max_waiting:
             self._waiting.pop(0)  # the database has refused writes for a long while
             self.health.lost_asks += 1
-        self._waiting.append((ask_id, stamp(self._clock()), ask))
+        self._waiting.append(row)
         self._ensure_flusher()
         return ask_id
 
+    def _now(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> list[Any] | None:
+        try:
+            return self._db.write_log_now(statements)
+        except StoreError:
+            return None  # the background write tries again (and counts the failure)
+
+    def _idle(self) -> bool:
+        return self._flusher is None or self._flusher.done()
+
     async def _reserve(self) -> None:
-        async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                "UPDATE counters SET value = value + ? WHERE name = 'asks' RETURNING value",
-                (_ID_BLOCK,),
-            )
+        # A log write too: were it lost (a power cut), so would be every row using its ids.
+        reserve = [("UPDATE counters SET value = value + ? WHERE name = 'asks' RETURNING value",
+                    [(_ID_BLOCK,)])]  # fmt: skip
+        rows = self._now(reserve) if self._idle() else None
+        if rows is None:
+            rows = await self._db.write_log(reserve)
         top = int(rows[0]["value"])  # the block is [top - _ID_BLOCK, top)
         self._ids = list(range(top - 1, top - _ID_BLOCK - 1, -1))  # pop() gives the lowest
 
@@ -87,37 +108,31 @@ class Asks:
             self._flusher = asyncio.get_running_loop().create_task(self._flush_soon())
 
     async def _flush_soon(self) -> None:
-        await asyncio.sleep(self._flush_seconds)
+        if self._flush_seconds:
+            await asyncio.sleep(self._flush_seconds)
         try:
-            await self.flush()
+            while self._waiting:  # rows that came during a write go in the next one
+                await self.flush()
         except StoreError as exc:
             self.health.failed_flushes += 1
             self.health.last_error = str(exc)
             log.warning("could not write %d ask(s) to the log: %s", len(self._waiting), exc)
-            if self._waiting:
-                self._ensure_flusher()
 
     async def flush(self) -> None:
         """Write every waiting ask now (raises StoreError; the asks keep waiting)."""
         async with self._flush_lock:
-            if not self._waiting:
-                return
-            batch = list(self._waiting)
-            async with self._db.transaction() as tx:
-                await tx.executemany(
-                    "INSERT INTO asks (id, asked_at, guild_id, channel_id, user_id, source,"
-                    " question, reply, article_id, entry_id, confidence, suggestions)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [_ask_row(ask_id, at, ask) for ask_id, at, ask in batch],
-                )
-                for _, at, ask in batch:
-                    if ask.reply in QUEUED_REPLIES:
-                        await _queue(tx, ask, at)
-            del self._waiting[: len(batch)]
+            if self._waiting:
+                # Finished even if the caller is cancelled meanwhile: the rows written are then
+                # no longer waiting, so none is counted twice in the review queue.
+                await finished(self._write(list(self._waiting)))
+
+    async def _write(self, batch: list[tuple[int, str, AskRecord]]) -> None:
+        await self._db.write_log(_statements(batch))
+        del self._waiting[: len(batch)]
 
     async def close(self) -> None:
         if self._flusher is not None and not self._flusher.done():
-            self._flusher.cancel()
+            self._flusher.cancel()  # its wait only: a write under way is finished first
             with contextlib.suppress(asyncio.CancelledError):
                 await self._flusher
         await self.flush()
@@ -398,15 +413,31 @@ def _ask_row(ask_id: int, at: str, ask: AskRecord) -> tuple[Any, ...]:
     )
 
 
-async def _queue(tx: Connection, ask: AskRecord, at: str) -> None:
-    await tx.execute(
-        "INSERT INTO review_queue (scope, question_key, question, times_asked, first_asked,"
-        " last_asked) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (scope, question_key) DO UPDATE SET"
-        " times_asked = review_queue.times_asked + 1, last_asked = excluded.last_asked,"
-        " status = CASE WHEN review_queue.status = 'dismissed' THEN 'open'"
-        " ELSE review_queue.status END",
-        (scope_text(ask.guild_id), phrasing_key(ask.question), ask.question, at, at),
-    )
+_INSERT_ASK = (
+    "INSERT INTO asks (id, asked_at, guild_id, channel_id, user_id, source,"
+    " question, reply, article_id, entry_id, confidence, suggestions)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+_QUEUE = (
+    "INSERT INTO review_queue (scope, question_key, question, times_asked, first_asked,"
+    " last_asked) VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (scope, question_key) DO UPDATE SET"
+    " times_asked = review_queue.times_asked + 1, last_asked = excluded.last_asked,"
+    " status = CASE WHEN review_queue.status = 'dismissed' THEN 'open'"
+    " ELSE review_queue.status END"
+)
+
+
+def _statements(batch: list[tuple[int, str, AskRecord]]) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """The asks' rows, and the review queue's for those declined or only suggested."""
+    statements = [(_INSERT_ASK, [_ask_row(ask_id, at, ask) for ask_id, at, ask in batch])]
+    queued = [_queue_row(ask, at) for _, at, ask in batch if ask.reply in QUEUED_REPLIES]
+    if queued:
+        statements.append((_QUEUE, queued))
+    return statements
+
+
+def _queue_row(ask: AskRecord, at: str) -> tuple[Any, ...]:
+    return (scope_text(ask.guild_id), phrasing_key(ask.question), ask.question, at, at)
 
 
 def _item(r: Any) -> QueueItem:

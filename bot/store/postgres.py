@@ -149,6 +149,25 @@ class PostgresDatabase:
         async with self.transaction() as tx:
             await tx.executemany(sql, rows)
 
+    def write_log_now(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> None:
+        """Nothing is written without a trip to the server: `write_log` does it."""
+        return None
+
+    async def write_log(self, statements: Sequence[tuple[str, Sequence[Params]]]) -> list[Any]:
+        """The query log's writes in one transaction whose commit does not wait for the disk
+        (`synchronous_commit` off for it alone: a crash of the server may lose the last ones,
+        never a curation write); the rows the last statement returns."""
+        rows: list[Any] = []
+        async with self.transaction() as tx:
+            await tx.execute("SET LOCAL synchronous_commit TO OFF")
+            for sql, params in statements:
+                if len(params) == 1:
+                    rows = await tx.fetch(sql, params[0])
+                else:
+                    await tx.executemany(sql, params)
+                    rows = []
+        return rows
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
         """One write transaction at a time across processes; rolled back whole on any error,

@@ -2,6 +2,7 @@
 
 Curation writes use `synchronous = FULL`: once a moderator is told "done", the change is on disk.
 A lock serialises the connection, so a read never sees another coroutine's open transaction.
+The query log writes through a connection of its own (`sqlite_log`).
 """
 
 from __future__ import annotations
@@ -11,29 +12,18 @@ import contextlib
 import os
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Coroutine, Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot.store.database import Connection, Migration, Params
+from bot.store.database import Connection, Migration, Params, finished
 from bot.store.errors import StoreError, StoreUnavailable, explain
+from bot.store.sqlite_log import LogConnection, Statements
 
 T = TypeVar("T")
-
-
-async def _finished(operation: Coroutine[Any, Any, T]) -> T:
-    """Run a statement to its end even if the caller is cancelled meanwhile: aiosqlite runs it
-    in a thread anyway, and a transaction's state must be known before anyone goes on."""
-    task = asyncio.ensure_future(operation)
-    try:
-        return await asyncio.shield(task)
-    except asyncio.CancelledError:
-        with contextlib.suppress(Exception):
-            await task
-        raise
 
 
 class _Conn:
@@ -47,19 +37,19 @@ class _Conn:
 
     async def fetch(self, sql: str, params: Params = ()) -> list[Any]:
         try:
-            return await _finished(self._fetch(sql, params))
+            return await finished(self._fetch(sql, params))
         except sqlite3.Error as exc:
             raise self._owner.error(exc) from None
 
     async def execute(self, sql: str, params: Params = ()) -> None:
         try:
-            await _finished(self._conn.execute(sql, params))
+            await finished(self._conn.execute(sql, params))
         except sqlite3.Error as exc:
             raise self._owner.error(exc) from None
 
     async def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         try:
-            await _finished(self._conn.executemany(sql, rows))
+            await finished(self._conn.executemany(sql, rows))
         except sqlite3.Error as exc:
             raise self._owner.error(exc) from None
 
@@ -76,6 +66,7 @@ class SQLiteDatabase:
         self.where = f"the database {path}"
         self.timeout = timeout
         self._inode = _inode(path)
+        self._log = LogConnection(path, timeout)
 
     @classmethod
     async def open(cls, path: Path, timeout: float = 5.0) -> SQLiteDatabase:
@@ -93,10 +84,10 @@ class SQLiteDatabase:
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path, timeout)
         try:
-            await conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = FULL")
-            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.executescript(  # one trip to the connection's thread for the four
+                f"PRAGMA busy_timeout = {int(timeout * 1000)}; PRAGMA journal_mode = WAL;"
+                " PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+            )
         except sqlite3.Error as exc:
             await conn.close()
             raise explain(
@@ -124,14 +115,35 @@ class SQLiteDatabase:
         async with self.transaction() as tx:
             await tx.executemany(sql, rows)
 
+    def write_log_now(self, statements: Statements) -> list[Any] | None:
+        """The query log's writes in one transaction, right here on the log's own connection
+        (no disk flush waited for, see `sqlite_log`); None, nothing written, when another
+        writer holds the database."""
+        self._refuse_if_vanished()
+        try:
+            return self._log.write_now(statements)
+        except sqlite3.Error as exc:
+            raise self.error(exc) from None
+
+    async def write_log(self, statements: Statements) -> list[Any]:
+        """The same in the log's thread, waiting for another writer up to the timeout."""
+        self._refuse_if_vanished()
+        try:
+            return await finished(self._log.write(statements))
+        except sqlite3.Error as exc:
+            raise self.error(exc) from None
+
+    def _refuse_if_vanished(self) -> None:
+        if self.vanished():
+            raise StoreUnavailable(
+                f"{self.where} is gone (was its folder removed?); not writing", self.where
+            )
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
         """One write transaction at a time; rolled back whole on any error, cancellation too."""
         async with self._lock:
-            if self.vanished():
-                raise StoreUnavailable(
-                    f"{self.where} is gone (was its folder removed?); not writing", self.where
-                )
+            self._refuse_if_vanished()
             try:
                 await self._inner.execute("BEGIN IMMEDIATE")
                 yield self._inner
@@ -145,7 +157,7 @@ class SQLiteDatabase:
     async def _rollback(self) -> None:
         if self._conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
-                await _finished(self._conn.execute("ROLLBACK"))
+                await finished(self._conn.execute("ROLLBACK"))
 
     async def schema_version(self) -> int:
         rows = await self.fetch("PRAGMA user_version")
@@ -192,8 +204,11 @@ class SQLiteDatabase:
         return not self.vanished()
 
     async def close(self) -> None:
-        async with self._lock:
-            await self._conn.close()
+        try:
+            await self._log.close()
+        finally:
+            async with self._lock:
+                await self._conn.close()
 
 
 def _no_space(path: Path) -> bool:

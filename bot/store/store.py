@@ -18,7 +18,7 @@ from bot.store.activity import Asks
 from bot.store.articles import Articles
 from bot.store.audit import AuditLog
 from bot.store.codec import Clock, utc_now
-from bot.store.database import Database, fetch_one, migrations
+from bot.store.database import Database, fetch_one, latest_migration, migrations
 from bot.store.digests import Digests
 from bot.store.entries import Entries
 from bot.store.guilds import Guilds
@@ -55,7 +55,8 @@ class Store:
         creating and migrating it as needed."""
         db = await open_database(target, timeout)
         try:
-            await db.migrate(migrations(db.dialect))
+            if await db.schema_version() < latest_migration(db.dialect):
+                await db.migrate(migrations(db.dialect))
         except BaseException:
             await db.close()
             raise

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from bot.text.debris import debris_spans
+from bot.text.errors import SeedError as SeedError
 from bot.text.normalize import fold_char
 
 # Footnote markers such as "[8]" or "[citation needed]".
@@ -21,10 +22,6 @@ _FOOTNOTE = re.compile(r"\[(\d{1,3}|citation needed|note \d+)\]", re.IGNORECASE)
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _HEADING_MAX_CHARS = 70
 _HEADING_MAX_WORDS = 10
-
-
-class SeedError(Exception):
-    """A seed is missing or unreadable."""
 
 
 @dataclass(frozen=True)

@@ -223,10 +223,17 @@ def test_locked_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_bench_prints_figures_for_each_store(tmp_path: Path) -> None:
-    """bench --json measures the real store and each realistic size beside the baselines."""
-    result = run(tmp_path, "bench", "--json", "--sizes", "300", "--questions", "40")
+    """bench --json measures the real store and each realistic size beside the baselines, a real
+    `briefbot ask` beside its imports alone, and the ask log's write."""
+    result = run(
+        tmp_path, "bench", "--json", "--sizes", "300", "--questions", "40", "--cli-samples", "2"
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
+    cli, log = report["cli_ask"], report["ask_log"]
+    assert (cli["n"], cli["answer"], cli["store_and_index_unchanged"]) == (2, "person-peskov", True)
+    assert cli["imports_wall"]["min_ms"] <= cli["imports_wall"]["max_ms"]
+    assert log["n"] >= 1000 and log["p50_ms"] <= log["p99_ms"]
     assert report["generator"]["sizes"] == [300] and report["load_before"]
     stores = report["stores"]
     assert [s["name"] for s in stores] == ["real store", "realistic 300"]

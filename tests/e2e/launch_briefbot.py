@@ -11,7 +11,7 @@ import sys
 
 from standin.client import point_discord_urls
 
-from bot.cli.main import main
+from bot.cli import main
 
 if __name__ == "__main__":
     with point_discord_urls(os.environ["STANDIN_API_BASE"], os.environ["STANDIN_GATEWAY_URL"]):
