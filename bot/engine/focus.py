@@ -53,6 +53,8 @@ _SPEECH_VERBS = frozenset(
 # Between the auxiliary and the speech verb only the speaker stands ("what did the kremlin
 # spokesman say"), never a preposition ("which day did they get on a call").
 _SPEAKER_FILLER = frozenset("the a an his her their its this that these those".split())
+# ...and adverbs of the asking ("what did zhirinovsky actually say about trump").
+_ASKING_ADVERBS = frozenset("actually really exactly ever even just also first officially".split())
 _AUXILIARIES = frozenset("did does do has have had was is were are will would".split())
 # Words after "who is" that make it ask for an agent ("who is the man that..."), not an identity.
 _RELATIVES = frozenset("that who which whom whose".split())
@@ -115,7 +117,8 @@ def _speech(tokens: list[str]) -> Focus | None:
         # "what did the kremlin statement on the call say": the speaker stands before "on"
         between = between[:cut]
     speaker = _content(between)
-    if not speaker or len(speaker) + sum(t in _SPEAKER_FILLER for t in between) != len(between):
+    filler = sum(t in _SPEAKER_FILLER or t in _ASKING_ADVERBS for t in between)
+    if not speaker or len(speaker) + filler != len(between):
         return None
     rest = tokens[verb + 1 :]
     topic = _content(rest[rest.index("about") + 1 :]) if "about" in rest else []

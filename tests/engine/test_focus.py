@@ -25,6 +25,7 @@ from bot.models import Entry, Evidence
         ("why was flynn criticised", f.REASON, ()),
         ("how come they agree", f.REASON, ()),
         ("what did peskov say about trust", f.SPEECH, ("trust",)),
+        ("what did zhirinovsky actually say about trump", f.SPEECH, ("trump",)),
         # the speaker stands before the preposition; the topic must still be held
         ("what did the kremlin statement on the call say about syria", f.SPEECH, ("syria",)),
         ("which hawks might become secretary of state", None, ("hawks",)),
