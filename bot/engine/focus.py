@@ -406,11 +406,14 @@ _BLOCKERS = frozenset(
 )
 
 
-def speaks(sequence: list[str], speaker: set[str], verbs: set[str], window: int) -> bool:
+def speaks(
+    sequence: list[str], speaker: set[str], verbs: set[str], window: int, person: bool = True
+) -> bool:
     """Whether one of the speaker's terms stands within `window` words of a speech verb with
-    nothing between that makes someone else the speaker."""
+    nothing between that makes someone else the speaker. "He said" counts only for a `person`
+    (the Kremlin, a statement or a government is never "he")."""
     at_verb = [i for i, t in enumerate(sequence) if t in verbs]
-    if any(j > 0 and sequence[j - 1] in _PRONOUNS for j in at_verb):
+    if person and any(j > 0 and sequence[j - 1] in _PRONOUNS for j in at_verb):
         return True  # "he said": the speaker is one the entry names (the caller checks)
     for i, term in enumerate(sequence):
         if term not in speaker:

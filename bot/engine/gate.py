@@ -18,6 +18,7 @@ from bot.engine.analyzer import Analyzer
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Scored, Weights, blend, kind_adjustments, lexical_score
 from bot.engine.textproc import words
+from bot.knowledge.schema import KINDS
 from bot.models import Entry
 
 
@@ -196,6 +197,33 @@ def _agents(
     return f.agents(body, common, asked, anchor, w.agent_window, focus.modal)
 
 
+_PERSON_KIND = KINDS.index("person")
+_persons_cache: dict[tuple[int, int, str], frozenset[str]] = {}
+
+
+def _persons(index: Index, article: str) -> frozenset[str]:
+    """The terms naming the article's people: its person entries' questions ("Who is Dmitry
+    Peskov?"), so "he said" can stand for Peskov, never for the Kremlin (cached per index
+    version)."""
+    key = (index.serial, index.version, article)
+    found = _persons_cache.get(key)
+    if found is None:
+        code = index.code_of(article)
+        positions = np.flatnonzero(
+            (index.kind.view == _PERSON_KIND) & (index.article.view == code) & index.alive.view
+        )
+        analyzer = index.stats.analyzer
+        found = frozenset(
+            t
+            for p in positions.tolist()
+            for t in analyzer.terms(index.entries[p].question, article)
+        )
+        if len(_persons_cache) >= 64:
+            _persons_cache.pop(next(iter(_persons_cache)))
+        _persons_cache[key] = found
+    return found
+
+
 def _body(index: Index, position: int, entry: Entry) -> tuple[str, list[str]]:
     """The entry's answer and evidence as one text, and its words (cached per index position:
     a position's entry never changes; do not change the list returned)."""
@@ -247,7 +275,8 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
             return True  # a quote's answer names its speaker before the quotation
         sequence = analyzer.stems(body_words, article)
         verbs = {analyzer.stem(v) for v in (*f.SPEECH_VERBS, focus.verb)}
-        return f.speaks(sequence, speaker, verbs, w.speech_window)
+        person = bool(speaker & _persons(index, article))
+        return f.speaks(sequence, speaker, verbs, w.speech_window, person)
     return True
 
 

@@ -243,3 +243,30 @@ def test_an_agent_stands_in_the_role_asked_about(
 ) -> None:
     """A name answers "who X" only beside X, not as a modifier and not in a supposition."""
     assert _agents(text, given, role, modal) == agents
+
+
+@pytest.fixture(scope="module")
+def interview() -> Engine:
+    tv = _entry(
+        "tv",
+        "What did Trump say about Libya on TV?",
+        answer="On TV Trump seemed to echo the Kremlin mantra. "
+        "He said that US actions in Libya were a total mistake.",
+    )
+    trump = _entry(
+        "person-trump", "Who is Donald Trump?", answer="The president-elect.", kind="person"
+    )
+    return Engine([tv, trump], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        ("what did trump say about libya", True),  # "he said": a person speaks
+        ("what did the kremlin say about libya", False),  # the Kremlin is never "he"
+    ],
+)
+def test_he_said_stands_only_for_a_person(interview: Engine, question: str, holds: bool) -> None:
+    """ "He said" in an entry answers what a person said, not what an institution said."""
+    best = interview.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == ("tv", holds)
