@@ -12,7 +12,8 @@ The focus is read from the question's first words, plainly:
   phrasing);
 - a thing said ("what did X say about Y"): X speaks in the entry (a speech verb beside X's
   name) and the entry holds Y;
-- a kind of thing ("which X", "what X did..."): the entry holds X itself, not a looser match.
+- a kind of thing ("which X", "what X did..."): the entry holds X itself, not a looser match;
+  "which X" also names one, beside X ("which sanctions" is not answered by "mutual sanctions").
 
 Held words are checked strictly (the entry's own terms, or a word vector at least
 `Weights.focus_soft` close); the kinds of fact from the entry's answer and evidence text.
@@ -36,6 +37,7 @@ AGENT = "agent"
 PLACE = "place"
 REASON = "reason"
 SPEECH = "speech"
+NAMED = "named"  # "which X": the entry holds X and names one (a name the question lacks)
 
 _TIME_NOUNS = frozenset("year years date day days month months time week weeks hour".split())
 _DATE_NOUNS = frozenset("date day month".split())
@@ -139,11 +141,18 @@ def focus_of(tokens: list[str]) -> Focus:
     """The focus of a question given as its lower-case words (stopwords included)."""
     found = _focus(tokens)
     named = _named(tokens)
-    if found.kind is None and ("names" in tokens or named):
-        found = Focus(AGENT, found.held)  # "which people criticised him, names pls"
+    role: tuple[str, ...] = ()
+    if found.kind in (None, NAMED) and ("names" in tokens or named):
+        # "which people criticised him, names pls"; "which russian academics, any names": the
+        # names stand by the X asked for
+        role = found.held[-1:] if found.kind == NAMED else ()
+        found = Focus(AGENT, found.held)
     if not found:
         return NONE
-    role = (named or _role(tokens)) if found.kind == AGENT else ()
+    if found.kind == AGENT:
+        role = named or _role(tokens) or role
+    elif found.kind == NAMED:
+        role = found.held[-1:]  # the name stands by the X of "which X"
     modal = bool(_MODALS.intersection(tokens))
     given = frozenset(tokens)
     return Focus(found.kind, found.held, found.speaker, given, found.verb, role, modal)
@@ -250,6 +259,8 @@ def _focus(tokens: list[str]) -> Focus:
         if last in _AGENT_NOUNS or last in _PLACE_NOUNS:
             return Focus(AGENT, tuple(head[:-1]))  # "which country": a name the question lacks
         # "which X" picks one X, so the entry must hold X; "what X" is often a paraphrase
+        if first == ("which",):
+            return Focus(NAMED, tuple(head))  # "which sanctions": the entry must name them
         return Focus(None, tuple(head)) if kind_of else NONE
     if first == ("how",):
         said = _speech(tokens)

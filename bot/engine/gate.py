@@ -93,17 +93,26 @@ def _closest(
     return (entry_vectors @ np.stack(vectors).T).max(axis=0)
 
 
-def _declared(
-    index: Index, position: int, entry: Entry
-) -> tuple[tuple[str, frozenset[str], bool], ...]:
-    """The entry's phrasings that ask for a kind of focus: that kind, the phrasing's terms and
-    whether it supposes ("who might be picked") (cached per index position)."""
+# A phrasing asking for a kind of focus: the kind, its terms, whether it supposes, its role.
+Declared = tuple[str, frozenset[str], bool, frozenset[str]]
+
+
+def _declared(index: Index, position: int, entry: Entry) -> tuple[Declared, ...]:
+    """The entry's phrasings that ask for a kind of focus: that kind, the phrasing's terms,
+    whether it supposes ("who might be picked") and the verb or noun its agent stands by
+    (cached per index position)."""
     found = index.declared.get(position)
     if found is None:
         analyzer = index.stats.analyzer
+        article = entry.article_id
         asking = ((f.focus_of(words(p)), p) for p in entry.phrasings)
         found = index.declared[position] = tuple(
-            (focus.kind, frozenset(analyzer.terms(p, entry.article_id)), focus.modal)
+            (
+                focus.kind,
+                frozenset(analyzer.terms(p, article)),
+                focus.modal,
+                frozenset(analyzer.stems(focus.role, article)),
+            )
             for focus, p in asking
             if focus.kind
         )
@@ -120,10 +129,14 @@ def _declares(
     scope = entry.article_id if entry.article_id in prepared.weights else None
     weights = prepared.weights[scope]
     total = sum(weights.values()) or 1.0
-    modal = prepared.query.focus.modal
-    for asked, terms, supposes in _declared(index, position, entry):
-        if supposes and not modal:
+    focus = prepared.query.focus
+    question = {t for _, scoped in prepared.query.scopes for t in scoped}
+    question.update(index.stats.analyzer.stems(focus.role, entry.article_id))
+    for asked, terms, supposes, role in _declared(index, position, entry):
+        if supposes and not focus.modal:
             continue  # "who will be secretary of state" does not say who ended up picked
+        if not role <= question:
+            continue  # "who said they're worse than assad" names no rebel group the US backed
         if asked == kind and sum(weights.get(t, 0.0) for t in terms) / total >= w.declared_share:
             return True
     return False
@@ -255,7 +268,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         return kind != f.DATE or _dated(body_words, focus, analyzer, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     given = {analyzer.stem(t) for t in focus.given}
-    if kind == f.AGENT:
+    if kind in (f.AGENT, f.NAMED):
         chosen = _agents(index, body, article, prepared, given, w)
         if entry.kind == "quote" and (not focus.role or focus.role[0] in f.SPEECH_VERBS):
             # "who said ...": a quote's lead names its speaker, however far from "said"
@@ -263,7 +276,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
             chosen += f.names(lead, lambda word: _common(index, word, w))[0]
     elif kind == f.PLACE:
         chosen = f.names(body, lambda word: _common(index, word, w))[1]
-    if kind in (f.AGENT, f.PLACE):
+    if kind in (f.AGENT, f.PLACE, f.NAMED):
         stems = {t for name in chosen for t in analyzer.terms(name, article)}
         return bool(stems - asked - given)
     if kind == f.SPEECH:

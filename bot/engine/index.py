@@ -129,7 +129,7 @@ class Index:
         self.version = 0
         # per position, the kinds of focus its phrasings ask for, with each phrasing's terms
         # (filled as the gate needs them)
-        self.declared: dict[int, tuple[tuple[str, frozenset[str], bool], ...]] = {}
+        self.declared: dict[int, tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]] = {}
         self.bodies: dict[int, tuple[str, list[str]]] = {}  # see `gate._body`
 
     # ------------------------------------------------------------------ building and updating

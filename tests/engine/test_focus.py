@@ -28,7 +28,7 @@ from bot.models import Entry, Evidence
         ("what did zhirinovsky actually say about trump", f.SPEECH, ("trump",)),
         # the speaker stands before the preposition; the topic must still be held
         ("what did the kremlin statement on the call say about syria", f.SPEECH, ("syria",)),
-        ("which hawks might become secretary of state", None, ("hawks",)),
+        ("which hawks might become secretary of state", f.NAMED, ("hawks",)),
         ("what is the reset", None, ()),  # a description: nothing to hold
     ],
 )
@@ -173,6 +173,7 @@ def test_a_date_stands_near_the_event_asked_about(question: str, text: str, date
         ("who said it was phenomenal", ("said",), False),  # "said" is a stopword, still a verb
         ("can you name the russian academics who are skeptical", ("russian", "academics"), False),
         ("who might become secretary of state", ("become",), True),
+        ("which russian academics were skeptical, any names", ("academics",), False),
     ],
 )
 def test_an_agent_question_names_the_role_asked_about(
@@ -270,3 +271,41 @@ def test_he_said_stands_only_for_a_person(interview: Engine, question: str, hold
     """ "He said" in an entry answers what a person said, not what an institution said."""
     best = interview.rank(question)[0]  # type: ignore[index]
     assert (best.entry_id, best.holds_focus) == ("tv", holds)
+
+
+@pytest.fixture(scope="module")
+def named() -> Engine:
+    quote = _entry(
+        "worse",
+        "Who said the rebels are worse than Assad?",
+        "who said the anti assad rebels are probably worse than assad",
+        answer='Trump on the anti-Assad rebels the US backs: "they are probably worse than Assad."',
+        kind="quote",
+    )
+    sanctions = _entry(
+        "sanctions",
+        "What went wrong after the reset?",
+        "what soured after the reset",
+        answer="Relations soured: mutual sanctions and military exercises followed.",
+    )
+    gazprom = _entry("gazprom", "What hit Gazprom?", answer="The sanctions on Gazprom bit hard.")
+    return Engine([quote, sanctions, gazprom], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "holds"),
+    [
+        ("who said the rebels are worse than assad", "worse", True),
+        # its "who said" phrasing vouches for a speaker, not for the groups' names
+        ("which anti-assad rebel groups does the us back, names?", "worse", False),
+        ("which sanctions did they impose after the reset", "sanctions", False),  # none named
+        ("which sanctions bit hard", "gazprom", True),  # the sanctions on Gazprom
+    ],
+)
+def test_which_x_is_answered_by_an_entry_naming_one(
+    named: Engine, question: str, entry_id: str, holds: bool
+) -> None:
+    """ "Which X" needs a name beside X that the question lacks; a phrasing asking "who said"
+    vouches only for questions about who said it."""
+    best = named.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == (entry_id, holds)
