@@ -33,6 +33,24 @@ def _content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in STOPWORDS and t not in QUESTION_WORDS]
 
 
+# "The article talks about X" frames the question: the topic follows. Most speech verbs are
+# stopwords already; these are also nouns elsewhere ("peace talks"), so only after the article.
+_FRAMING = frozenset("talks speaks writes".split())
+_THE_ARTICLE = frozenset("article piece story author writer it text report".split())
+
+
+def _framing_out(tokens: list[str]) -> list[str]:
+    """The question's words without "talks" in "the article talks about"."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if t not in _FRAMING
+        or not 0 < i < len(tokens) - 1
+        or tokens[i + 1] != "about"
+        or tokens[i - 1] not in _THE_ARTICLE
+    ]
+
+
 def intents_of(tokens: list[str]) -> frozenset[str]:
     found = {INTENT_WORDS[t] for t in tokens if t in INTENT_WORDS}
     if "how" not in tokens:
@@ -195,7 +213,7 @@ class Analyzer:
         """`known`: words that are not typos though the base has none (a server's own entries)."""
         tokens = words(text)
         intents = intents_of(tokens)
-        content = _content(tokens)
+        content = _content(_framing_out(tokens))
         if not content and "about" in tokens:
             # "what is this about?" asks for the gist: the one question made only of stopwords.
             content = [TOPIC_TERM]

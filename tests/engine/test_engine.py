@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.engine import Candidate, Engine
+from bot.engine import AliasBook, Candidate, Engine
+from bot.engine.analyzer import Analyzer
 from bot.engine.decision import Thresholds, decide
 from bot.engine.result import Verdict
 from bot.models import Entry, Evidence
@@ -204,3 +205,18 @@ def test_phrasings_with_the_same_words_in_another_order_do_not_compete() -> None
     ranked = engine.rank("next steps") or []
     assert [c.entry_id for c in ranked].count("next-steps") == 1
     assert engine.answer("next steps").entry_id == "next-steps"
+
+
+@pytest.mark.parametrize(
+    ("question", "holds_talks"),
+    [
+        ("what's the golden opportunity the article talks about", False),  # framing: the topic
+        ("how did the peace talks go", True),  # the noun: what the question is about
+        ("when she talks about going edgy what does she mean", True),  # a speaker, not framing
+    ],
+)
+def test_the_article_talking_about_is_framing(question: str, holds_talks: bool) -> None:
+    """ "The article talks about X" asks about X; "talks" (here an alias of dialogue) is not
+    left over for an entry to explain."""
+    analyzer = Analyzer(AliasBook.of({"dialogue": ["talks"]}))
+    assert ("dialogu" in analyzer.query(question).terms) is holds_talks
