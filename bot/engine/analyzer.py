@@ -24,7 +24,7 @@ _MIN_CORRECTABLE = 4
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "5"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
@@ -177,18 +177,25 @@ class Analyzer:
         article_id: str | None = None,
         surfaces: dict[str, str] | None = None,
         seen: set[str] | None = None,
+        absorbed: set[str] | None = None,
     ) -> tuple[str, ...]:
         """The terms an entry's text is indexed under, with its article's aliases.
 
         `surfaces` collects, per stem, a word it came from: what the stem's vector is made of;
-        `seen` collects the text's words.
+        `seen` collects the text's words; `absorbed` the stems of words a phrase alias replaced
+        ("kremlin" and "spokesman" of "Kremlin spokesman", indexed as Peskov): the text still
+        says them, and a question naming one alone ("the kremlin guy") is explained by them.
         """
         tokens = words(text)
         if seen is not None:
             seen.update(tokens)
         content = _content(tokens)
         rules = self._by_article.get(article_id, self._global) if article_id else self._global
-        return self._stemmed(self._apply(content, rules), surfaces)
+        replaced: list[str] | None = None if absorbed is None else []
+        terms = self._stemmed(self._apply(content, rules, replaced), surfaces)
+        if absorbed is not None and replaced:
+            absorbed.update(self._stemmed(replaced, surfaces))
+        return terms
 
     def sequence(self, text: str, article_id: str | None = None) -> list[str]:
         """A text's words as terms in order, stopwords and repeats kept (where words stand)."""
@@ -242,13 +249,18 @@ class Analyzer:
         return tuple(seen)
 
     @staticmethod
-    def _apply(tokens: list[str], rules: dict[str, list[_Rule]]) -> list[str]:
+    def _apply(
+        tokens: list[str], rules: dict[str, list[_Rule]], replaced: list[str] | None = None
+    ) -> list[str]:
+        """The tokens with aliases applied; `replaced` collects the words of phrase variants."""
         out: list[str] = []
         i = 0
         while i < len(tokens):
             for source, target in rules.get(tokens[i], ()):
                 if tuple(tokens[i : i + len(source)]) == source:
                     out.extend(target)
+                    if replaced is not None and len(source) > 1:
+                        replaced.extend(source)
                     i += len(source)
                     break
             else:

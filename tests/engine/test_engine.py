@@ -220,3 +220,20 @@ def test_the_article_talking_about_is_framing(question: str, holds_talks: bool) 
     left over for an entry to explain."""
     analyzer = Analyzer(AliasBook.of({"dialogue": ["talks"]}))
     assert ("dialogu" in analyzer.query(question).terms) is holds_talks
+
+
+def test_words_a_phrase_alias_absorbs_still_explain_a_question() -> None:
+    """ "Kremlin spokesman" is indexed as Peskov; "the kremlin on mutual trust" is still
+    explained by the entry whose text says "Kremlin"."""
+    quote = entry(
+        "trust",
+        "quote",
+        "What did Peskov say about trust?",
+        answer="Dmitry Peskov, a Kremlin spokesman, said mutual trust takes years.",
+    )
+    engine = Engine([quote, *ENTRIES], {"peskov": ("kremlin spokesman",)})
+    best = (engine.rank("the kremlin on mutual trust") or [])[0]
+    assert (best.entry_id, best.unexplained) == ("trust", 0.0)
+    absorbed: set[str] = set()
+    assert engine.stats.analyzer.terms("a Kremlin spokesman said", absorbed=absorbed) == ("peskov",)
+    assert absorbed == {"kremlin", "spokesman"}
