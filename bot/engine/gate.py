@@ -2,7 +2,8 @@
 whether it holds the question's focus.
 
 Words an entry lacks count as explained as far as their vector is close to one of the entry's
-words (a ramp); a common English word the article does not use counts less than a rare one.
+words (a ramp), never to one of its names ("europe" is close to "Russia" and is not a paraphrase of
+it); a common English word the article does not use counts less than a rare one.
 The focus (`bot.engine.focus`) is checked strictly: its words must be the entry's own (or very
 close), and the kind of fact asked for must be stated in the entry's answer or evidence.
 """
@@ -59,7 +60,8 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         missing = _missing(index, item.position, weights)
         lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
         explained = 1.0 - sum(lost.values()) / total
-        closest = _closest(index, item.position, prepared, missing)
+        names = _named_terms(index, item.position, entry, w)
+        closest = _closest(index, item.position, prepared, missing, names)
         if missing and closest is not None:
             span = w.soft_full - w.soft_zero
             credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
@@ -73,13 +75,39 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         item.score = blend(item.lexical, item.semantic, float(adjust), w)
 
 
+def _named_terms(index: Index, position: int, entry: Entry, w: Weights) -> frozenset[int]:
+    """Term ids of the names in the entry's answer and evidence, months and days aside: a
+    question word they resemble is another name ("europe" is not "Russia", "iran" not "Russia"),
+    never a paraphrase of them (cached per position)."""
+    found = index.named.get(position)
+    if found is None:
+        body, _ = _body(index, position, entry)
+        found_names = f.names(body, lambda word: _common(index, word, w))[0]
+        names = [n for n in found_names if n.lower() not in f.TIME_WORDS]  # "July" is a time
+        analyzer = index.stats.analyzer
+        ids = index.stats.term_id
+        found = frozenset(
+            ids[t] for n in names for t in analyzer.terms(n, entry.article_id) if t in ids
+        )
+        index.named[position] = found
+    return found
+
+
 def _closest(
-    index: Index, position: int, prepared: Prepared, asked: list[str]
+    index: Index,
+    position: int,
+    prepared: Prepared,
+    asked: list[str],
+    skip: frozenset[int] = frozenset(),
 ) -> np.ndarray | None:
-    """Per asked term, its best cosine with one of the entry's terms (None: nothing to compare)."""
+    """Per asked term, its best cosine with one of the entry's terms, those in `skip` aside
+    (None: nothing to compare)."""
     if not asked:
         return None
-    entry_vectors = index.stats.term_vectors.view[index.terms_of(position)]
+    own = index.terms_of(position)
+    if skip:
+        own = own[~np.isin(own, list(skip))]
+    entry_vectors = index.stats.term_vectors.view[own]
     if not len(entry_vectors):
         return None
     stats = index.stats
