@@ -259,8 +259,10 @@ def _focus(tokens: list[str]) -> Focus:
         if last in _AGENT_NOUNS or last in _PLACE_NOUNS:
             return Focus(AGENT, tuple(head[:-1]))  # "which country": a name the question lacks
         # "which X" picks one X, so the entry must hold X; "what X" is often a paraphrase
-        if first == ("which",):
-            return Focus(NAMED, tuple(head))  # "which sanctions": the entry must name them
+        if first == ("which",) or tokens[1:2] == ["other"]:
+            # "which sanctions", "what other promises": the entry names them (beyond the
+            # question's own: "what other promises besides obamacare" wants another)
+            return Focus(NAMED, tuple(head))
         return Focus(None, tuple(head)) if kind_of else NONE
     if first == ("how",):
         said = _speech(tokens)

@@ -147,6 +147,10 @@ def _declared(index: Index, position: int, entry: Entry) -> tuple[Declared, ...]
     return found
 
 
+# A question asking for more than it names: no phrasing of the entry vouches for that.
+_BEYOND = frozenset("other besides else".split())
+
+
 def _declares(
     index: Index, position: int, entry: Entry, prepared: Prepared, kind: str, w: Weights
 ) -> bool:
@@ -158,6 +162,8 @@ def _declares(
     weights = prepared.weights[scope]
     total = sum(weights.values()) or 1.0
     focus = prepared.query.focus
+    if _BEYOND.intersection(focus.given):
+        return False  # "what other promises besides obamacare": its phrasing asks for those
     question = {t for _, scoped in prepared.query.scopes for t in scoped}
     question.update(index.stats.analyzer.stems(focus.role, entry.article_id))
     for asked, terms, supposes, role in _declared(index, position, entry):

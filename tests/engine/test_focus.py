@@ -29,6 +29,7 @@ from bot.models import Entry, Evidence
         # the speaker stands before the preposition; the topic must still be held
         ("what did the kremlin statement on the call say about syria", f.SPEECH, ("syria",)),
         ("which hawks might become secretary of state", f.NAMED, ("hawks",)),
+        ("what other promises did he drop", f.NAMED, ("promises",)),  # names beyond its own
         ("what is the reset", None, ()),  # a description: nothing to hold
     ],
 )
@@ -289,7 +290,13 @@ def named() -> Engine:
         answer="Relations soured: mutual sanctions and military exercises followed.",
     )
     gazprom = _entry("gazprom", "What hit Gazprom?", answer="The sanctions on Gazprom bit hard.")
-    return Engine([quote, sanctions, gazprom], {})
+    dropped = _entry(
+        "dropped",
+        "Which promises did he drop?",
+        "which campaign promises did he drop",
+        answer="He dropped his promises on Obamacare and the Wall.",
+    )
+    return Engine([quote, sanctions, gazprom, dropped], {})
 
 
 @pytest.mark.parametrize(
@@ -300,6 +307,9 @@ def named() -> Engine:
         ("which anti-assad rebel groups does the us back, names?", "worse", False),
         ("which sanctions did they impose after the reset", "sanctions", False),  # none named
         ("which sanctions bit hard", "gazprom", True),  # the sanctions on Gazprom
+        ("which promises did he drop", "dropped", True),
+        # its own phrasing asks for the promises it names, not for others
+        ("what other promises did he drop besides obamacare and the wall", "dropped", False),
     ],
 )
 def test_which_x_is_answered_by_an_entry_naming_one(
