@@ -286,6 +286,8 @@ TIME_WORDS = (
         seconds ago lately recently soon date dated brief briefly""".split()
     )
 )
+# What says a time is ahead: "when will X happen" is answered only by an entry saying one of these.
+FUTURE = frozenset("will next soon upcoming coming tomorrow later future expected planned".split())
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety

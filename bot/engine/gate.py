@@ -299,6 +299,8 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.SPAN, f.REASON):
         if not f.stated(kind, body_words, focus.given):
             return False
+        if kind in (f.TIME, f.DATE) and "will" in focus.given and not f.FUTURE & set(body_words):
+            return False  # "when will the sanctions end": a past date is no answer
         return kind != f.DATE or _dated(body_words, focus, analyzer, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     given = {analyzer.stem(t) for t in focus.given}

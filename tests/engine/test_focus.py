@@ -319,3 +319,18 @@ def test_which_x_is_answered_by_an_entry_naming_one(
     vouches only for questions about who said it."""
     best = named.rank(question)[0]  # type: ignore[index]
     assert (best.entry_id, best.holds_focus) == (entry_id, holds)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "holds"),
+    [
+        ("when were the sanctions imposed", "The sanctions were imposed in 2014.", True),
+        ("when will the sanctions end", "The sanctions were imposed in 2014.", False),
+        ("when will the sanctions be reviewed", "They will be reviewed next year.", True),
+    ],
+)
+def test_when_will_asks_for_a_time_ahead(question: str, answer: str, holds: bool) -> None:
+    """ "When will X happen" is not answered by the date X began."""
+    sanctions = _entry("sanctions", "When were the sanctions imposed?", answer=answer)
+    best = Engine([sanctions], {}).rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == ("sanctions", holds)
