@@ -253,3 +253,24 @@ def test_a_name_is_not_a_paraphrase_of_another_name() -> None:
     # "europe" is a quarter of the question: left whole (soft credit from "Russia" left ~0.15)
     assert (europe.entry_id, europe.unexplained > 0.2) == ("reactions", True)
     assert not engine.answer("how did europe cheer the election").answered
+
+
+@pytest.mark.parametrize(
+    ("thaw_quotes", "answered"),
+    [
+        ((0, 60), True),  # the same sentence: either entry holds the fact
+        ((100, 160), False),  # another sentence: a real doubt, did you mean
+    ],
+)
+def test_siblings_quoting_the_same_passage_do_not_block_each_other(
+    thaw_quotes: tuple[int, int], answered: bool
+) -> None:
+    """Two entries alike for the question are answered when they quote the same passage."""
+    text = "A phone call between Trump and Putin on Monday seemed to confirm a thaw."
+
+    def quoting(entry_id: str, span: tuple[int, int]) -> Entry:
+        evidence = (Evidence("seed.txt", text, *span),)
+        return Entry(entry_id, "a", "event", "When did Trump and Putin talk?", (), text, evidence)
+
+    engine = Engine([quoting("call", (0, 60)), quoting("thaw", thaw_quotes), *ENTRIES], ALIASES)
+    assert engine.answer("when did trump and putin talk").answered is answered
