@@ -60,8 +60,8 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         missing = _missing(index, item.position, weights)
         lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
         explained = 1.0 - sum(lost.values()) / total
-        names = _named_terms(index, item.position, entry, w)
-        closest = _closest(index, item.position, prepared, missing, names)
+        plain = _plain_terms(index, item.position, entry, w) if missing else None
+        closest = _closest(index, item.position, prepared, missing, plain)
         if missing and closest is not None:
             span = w.soft_full - w.soft_zero
             credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
@@ -75,21 +75,27 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         item.score = blend(item.lexical, item.semantic, float(adjust), w)
 
 
-def _named_terms(index: Index, position: int, entry: Entry, w: Weights) -> frozenset[int]:
-    """Term ids of the names in the entry's answer and evidence, months and days aside: a
-    question word they resemble is another name ("europe" is not "Russia", "iran" not "Russia"),
-    never a paraphrase of them (cached per position)."""
-    found = index.named.get(position)
+def _plain_terms(index: Index, position: int, entry: Entry, w: Weights) -> np.ndarray:
+    """The entry's term ids less those of the names in its answer and evidence (months and
+    days aside): a question word close to a name is another name ("europe" is not "Russia",
+    "iran" not "Russia"), never a paraphrase of it (cached per position)."""
+    found = index.plain.get(position)
     if found is None:
         body, _ = _body(index, position, entry)
-        found_names = f.names(body, lambda word: _common(index, word, w))[0]
-        names = [n for n in found_names if n.lower() not in f.TIME_WORDS]  # "July" is a time
+        names = f.names(body, lambda word: _common(index, word, w))[0]
         analyzer = index.stats.analyzer
         ids = index.stats.term_id
-        found = frozenset(
-            ids[t] for n in names for t in analyzer.terms(n, entry.article_id) if t in ids
+        named = {
+            ids[t]
+            for n in names
+            if n.lower() not in f.TIME_WORDS  # "July" is a time
+            for t in analyzer.terms(n, entry.article_id)
+            if t in ids
+        }
+        own = index.terms_of(position)
+        found = index.plain[position] = np.asarray(
+            [t for t in own.tolist() if t not in named], dtype=own.dtype
         )
-        index.named[position] = found
     return found
 
 
@@ -98,15 +104,14 @@ def _closest(
     position: int,
     prepared: Prepared,
     asked: list[str],
-    skip: frozenset[int] = frozenset(),
+    own: np.ndarray | None = None,
 ) -> np.ndarray | None:
-    """Per asked term, its best cosine with one of the entry's terms, those in `skip` aside
-    (None: nothing to compare)."""
+    """Per asked term, its best cosine with one of the entry's terms (or of `own`, some of
+    them) (None: nothing to compare)."""
     if not asked:
         return None
-    own = index.terms_of(position)
-    if skip:
-        own = own[~np.isin(own, list(skip))]
+    if own is None:
+        own = index.terms_of(position)
     entry_vectors = index.stats.term_vectors.view[own]
     if not len(entry_vectors):
         return None

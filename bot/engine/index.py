@@ -133,7 +133,7 @@ class Index:
         # (filled as the gate needs them)
         self.declared: dict[int, tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]] = {}
         self.bodies: dict[int, tuple[str, list[str]]] = {}  # see `gate._body`
-        self.named: dict[int, frozenset[int]] = {}  # see `gate._named_terms`
+        self.plain: dict[int, np.ndarray] = {}  # see `gate._plain_terms`
 
     # ------------------------------------------------------------------ building and updating
     @classmethod
