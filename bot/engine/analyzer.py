@@ -15,7 +15,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.focus import NONE, Focus, focus_of
+from bot.engine.focus import NONE, Focus, focus_in
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
 from bot.engine.view import AliasBook
@@ -235,7 +235,7 @@ class Analyzer:
             scoped = self._stemmed(self._apply(content, self._by_article[article]), surfaces)
             if scoped != base:
                 by_article[article] = scoped
-        return Query(tuple(content), intents, base, by_article, surfaces, focus_of(tokens))
+        return Query(tuple(content), intents, base, by_article, surfaces, focus_in(text))
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
+from bot.engine.textproc import words
 
 TIME = "time"
 DATE = "date"
@@ -137,6 +138,16 @@ def event_words(given: Iterable[str]) -> list[str]:
     return [t for t in _content(given) if t not in _TIME_NOUNS and t not in {"article", "piece"}]
 
 
+# "Who's" loses its "'s" to the word splitter ("who's trump" would read "who trump", as if
+# "trump" were a verb asked about): it is kept as "whos", the question word for "who is".
+_WHOS = re.compile(r"\bwho['’‘]s\b", re.IGNORECASE)
+
+
+def focus_in(text: str) -> Focus:
+    """The focus of a question given as its text."""
+    return focus_of(words(_WHOS.sub("whos", text)))
+
+
 def focus_of(tokens: list[str]) -> Focus:
     """The focus of a question given as its lower-case words (stopwords included)."""
     found = _focus(tokens)
@@ -192,6 +203,10 @@ def _role(tokens: list[str]) -> tuple[str, ...]:
         if noun is None:
             return ()
         rest = rest[noun + 1 :]
+    if tokens[start] in ("who", "whom") and rest[:1] and rest[0] in _DO:
+        # "who did parise strip": the subject stands first, the verb asked about after it
+        subject = next((i for i, t in enumerate(rest[1:4], 1) if t not in _SPEAKER_FILLER), None)
+        rest = rest[subject + 1 :] if subject is not None else []
     for token in rest[:4]:
         if token in _AUXILIARIES or token in _LIGHT or token in _SPEAKER_FILLER or token in _MODALS:
             continue
@@ -201,6 +216,7 @@ def _role(tokens: list[str]) -> tuple[str, ...]:
     return ()
 
 
+_DO = frozenset("did does do".split())
 # Verbs among the stopwords that an agent question asks the doer of ("who made the call").
 _DOING = frozenset("made make makes gave give gives took take takes".split())
 
@@ -477,12 +493,14 @@ def agents(
     anchor: Callable[[str], bool],
     window: int,
     modal: bool,
+    needs_anchor: bool = False,
 ) -> list[str]:
     """The names of a text that can be the agent asked for: not a modifier of a word the
     question gives ("US foreign policy establishment" for "which establishment people"), not
     inside an "if" clause (unless the question supposes too), and, when the text holds the
     asked verb or role noun (`anchor`), within `window` words of it ("who interviewed trump"
-    is not answered by the Middle East the interview was about)."""
+    is not answered by the Middle East the interview was about); none at all when the text
+    must hold the asked verb (`needs_anchor`) and does not."""
     pieces, plain = _split(text)
     named = set(names_at(pieces, common))
     runs: list[tuple[int, int]] = []
@@ -492,6 +510,8 @@ def agents(
         else:
             runs.append((i, i))
     anchors = [i for i, word in enumerate(plain) if word and i not in named and anchor(word)]
+    if needs_anchor and not anchors:
+        return []  # "who showed up to the banquet": the entry never says who showed up
     found: list[str] = []
     for first, last in runs:
         after = plain[last + 1] if last + 1 < len(pieces) else ""

@@ -138,7 +138,7 @@ def _declared(index: Index, position: int, entry: Entry) -> tuple[Declared, ...]
     if found is None:
         analyzer = index.stats.analyzer
         article = entry.article_id
-        asking = ((f.focus_of(words(p)), p) for p in entry.phrasings)
+        asking = ((f.focus_in(p), p) for p in entry.phrasings)
         found = index.declared[position] = tuple(
             (
                 focus.kind,
@@ -201,7 +201,13 @@ def _dated(tokens: list[str], focus: f.Focus, analyzer: Analyzer, w: Weights) ->
 
 
 def _agents(
-    index: Index, body: str, article: str, prepared: Prepared, given: set[str], w: Weights
+    index: Index,
+    body: str,
+    article: str,
+    prepared: Prepared,
+    given: set[str],
+    w: Weights,
+    needs_verb: bool = False,
 ) -> list[str]:
     """The names of the body that can be the agent asked for (see `focus.agents`): beside the
     asked verb or role noun, its own word or one whose vector is `Weights.focus_soft` close."""
@@ -246,7 +252,7 @@ def _agents(
         return bool(content.intersection(analyzer.word_stems(word, article)))
 
     common = lambda word: _common(index, word, w)  # noqa: E731
-    return f.agents(body, common, asked, anchor, w.agent_window, focus.modal)
+    return f.agents(body, common, asked, anchor, w.agent_window, focus.modal, needs_verb)
 
 
 _PERSON_KIND = KINDS.index("person")
@@ -310,7 +316,18 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     given = {analyzer.stem(t) for t in focus.given}
     if kind in (f.AGENT, f.NAMED):
-        chosen = _agents(index, body, article, prepared, given, w)
+        # The asked verb ("who showed up") must be the entry's own or close to one of its
+        # words, else no name in it is the one who did it; not for "who said" (a quote's lead
+        # names its speaker) nor a role noun ("which country", "name the academics").
+        role = focus.role
+        needs_verb = (
+            kind == f.AGENT
+            and entry.kind != "quote"
+            and bool(role)
+            and role[0] not in f.SPEECH_VERBS
+            and not set(role) <= set(focus.held)
+        )
+        chosen = _agents(index, body, article, prepared, given, w, needs_verb)
         if entry.kind == "quote" and (not focus.role or focus.role[0] in f.SPEECH_VERBS):
             # "who said ...": a quote's lead names its speaker, however far from "said"
             lead = _speaker_lead(entry.answer)

@@ -175,6 +175,7 @@ def test_a_date_stands_near_the_event_asked_about(question: str, text: str, date
         ("can you name the russian academics who are skeptical", ("russian", "academics"), False),
         ("who might become secretary of state", ("become",), True),
         ("which russian academics were skeptical, any names", ("academics",), False),
+        ("who did parise strip in the neutral zone", ("strip",), False),  # not the subject
     ],
 )
 def test_an_agent_question_names_the_role_asked_about(
@@ -334,3 +335,42 @@ def test_when_will_asks_for_a_time_ahead(question: str, answer: str, holds: bool
     sanctions = _entry("sanctions", "When were the sanctions imposed?", answer=answer)
     best = Engine([sanctions], {}).rank(question)[0]  # type: ignore[index]
     assert (best.entry_id, best.holds_focus) == ("sanctions", holds)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("who's trump", None),  # "who is": about trump, not a verb "trump" asked about
+        ("who’s the bench boss", None),
+        ("who interviewed trump", f.AGENT),
+    ],
+)
+def test_whos_asks_who_someone_is(question: str, kind: str | None) -> None:
+    """ "Who's X" keeps its "is" though the word splitter drops the "'s"."""
+    assert f.focus_in(question).kind == kind
+
+
+@pytest.fixture(scope="module")
+def banquet() -> Engine:
+    party = _entry(
+        "banquet",
+        "Who threw the banquet?",
+        answer="Vladimir Zhirinovsky ordered a banquet in Trump's honour.",
+    )
+    return Engine([party], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        ("who ordered the banquet", True),
+        # the entry never says who came: no name in it is the one who showed up
+        ("who showed up to the banquet", False),
+    ],
+)
+def test_an_agent_stands_by_the_verb_asked_about(
+    banquet: Engine, question: str, holds: bool
+) -> None:
+    """ "Who did X" is answered only by an entry saying X (or a word close to it)."""
+    best = banquet.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == ("banquet", holds)
