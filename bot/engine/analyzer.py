@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.focus import NONE, Focus, focus_of
+from bot.engine.focus import NONE, Focus, focus_in
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import words
 from bot.engine.view import AliasBook
@@ -24,13 +24,31 @@ _MIN_CORRECTABLE = 4
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "5"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in STOPWORDS and t not in QUESTION_WORDS]
+
+
+# "The article talks about X" frames the question: the topic follows. Most speech verbs are
+# stopwords already; these are also nouns elsewhere ("peace talks"), so only after the article.
+_FRAMING = frozenset("talks speaks writes".split())
+_THE_ARTICLE = frozenset("article piece story author writer it text report".split())
+
+
+def _framing_out(tokens: list[str]) -> list[str]:
+    """The question's words without "talks" in "the article talks about"."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if t not in _FRAMING
+        or not 0 < i < len(tokens) - 1
+        or tokens[i + 1] != "about"
+        or tokens[i - 1] not in _THE_ARTICLE
+    ]
 
 
 def intents_of(tokens: list[str]) -> frozenset[str]:
@@ -157,18 +175,25 @@ class Analyzer:
         article_id: str | None = None,
         surfaces: dict[str, str] | None = None,
         seen: set[str] | None = None,
+        absorbed: set[str] | None = None,
     ) -> tuple[str, ...]:
         """The terms an entry's text is indexed under, with its article's aliases.
 
         `surfaces` collects, per stem, a word it came from: what the stem's vector is made of;
-        `seen` collects the text's words.
+        `seen` collects the text's words; `absorbed` the stems of words a phrase alias replaced
+        ("kremlin" and "spokesman" of "Kremlin spokesman", indexed as Peskov): the text still
+        says them, and a question naming one alone ("the kremlin guy") is explained by them.
         """
         tokens = words(text)
         if seen is not None:
             seen.update(tokens)
         content = _content(tokens)
         rules = self._by_article.get(article_id, self._global) if article_id else self._global
-        return self._stemmed(self._apply(content, rules), surfaces)
+        replaced: list[str] | None = None if absorbed is None else []
+        terms = self._stemmed(self._apply(content, rules, replaced), surfaces)
+        if absorbed is not None and replaced:
+            absorbed.update(self._stemmed(replaced, surfaces))
+        return terms
 
     def sequence(self, text: str, article_id: str | None = None) -> list[str]:
         """A text's words as terms in order, stopwords and repeats kept (where words stand)."""
@@ -193,7 +218,7 @@ class Analyzer:
         """`known`: words that are not typos though the base has none (a server's own entries)."""
         tokens = words(text)
         intents = intents_of(tokens)
-        content = _content(tokens)
+        content = _content(_framing_out(tokens))
         if not content and "about" in tokens:
             # "what is this about?" asks for the gist: the one question made only of stopwords.
             content = [TOPIC_TERM]
@@ -208,7 +233,7 @@ class Analyzer:
             scoped = self._stemmed(self._apply(content, self._by_article[article]), surfaces)
             if scoped != base:
                 by_article[article] = scoped
-        return Query(tuple(content), intents, base, by_article, surfaces, focus_of(tokens))
+        return Query(tuple(content), intents, base, by_article, surfaces, focus_in(text))
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None
@@ -222,13 +247,18 @@ class Analyzer:
         return tuple(seen)
 
     @staticmethod
-    def _apply(tokens: list[str], rules: dict[str, list[_Rule]]) -> list[str]:
+    def _apply(
+        tokens: list[str], rules: dict[str, list[_Rule]], replaced: list[str] | None = None
+    ) -> list[str]:
+        """The tokens with aliases applied; `replaced` collects the words of phrase variants."""
         out: list[str] = []
         i = 0
         while i < len(tokens):
             for source, target in rules.get(tokens[i], ()):
                 if tuple(tokens[i : i + len(source)]) == source:
                     out.extend(target)
+                    if replaced is not None and len(source) > 1:
+                        replaced.extend(source)
                     i += len(source)
                     break
             else:

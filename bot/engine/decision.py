@@ -38,13 +38,23 @@ class Thresholds:
     max_suggestions: int = 3
 
 
+def _answers(candidate: Candidate, thresholds: Thresholds) -> bool:
+    """The candidate alone would be answered (leaving the margin aside)."""
+    good = candidate.score * (1.0 - candidate.unexplained) >= thresholds.answer
+    return good and candidate.unexplained <= thresholds.unexplained and candidate.holds_focus
+
+
 def decide(
     ranked: list[Candidate], thresholds: Thresholds, *, may_answer: bool = True
 ) -> EngineResult:
     if not ranked:
         return EngineResult(Verdict.NO_MATCH, 0.0, ())
     best = ranked[0]
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    # the margin is kept over the best entry holding another passage: siblings quoting the same
+    # one ("when did they talk", "what did the call confirm") tie without making the fact doubtful,
+    # when the sibling would answer too (it explains the question and holds its focus)
+    rivals = [c.score for c in ranked[1:] if not (c.same_passage and _answers(c, thresholds))]
+    runner_up = rivals[0] if rivals else 0.0
     candidates = tuple(ranked)
     good = best.score * (1.0 - best.unexplained) >= thresholds.answer
     clear = best.score - runner_up >= thresholds.margin

@@ -13,6 +13,7 @@ import math
 import os
 import zipfile
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ _VAGUE_SHARE = 0.25
 _MASKS_KEPT = 64
 log = logging.getLogger(__name__)
 _RESAVE_AFTER = 100
+# An entry quoting this many passages or more summarises a section or the article.
+_OVERVIEW = 5
 _blas_limited = False
 
 
@@ -65,6 +68,19 @@ def _save_quietly(index: Index, folder: Path) -> None:
         log.warning(
             "the index could not be saved in %s (%s): the next start builds it", folder, error
         )
+
+
+def _same_passage(a: Entry, b: Entry) -> bool:
+    """The two entries quote overlapping passages of the same article, neither an overview
+    (a section's or the article's summary quotes many passages: a tie with one of its parts
+    is a real doubt between the overview and the detail)."""
+    if a.article_id != b.article_id or max(len(a.evidence), len(b.evidence)) >= _OVERVIEW:
+        return False
+    return any(
+        x.seed == y.seed and x.start < y.end and y.start < x.end
+        for x in a.evidence
+        for y in b.evidence
+    )
 
 
 class Engine:
@@ -168,6 +184,12 @@ class Engine:
         if ranked is None:
             return EngineResult(Verdict.EMPTY, 0.0, ())
         candidates = [self._candidate(s) for s in ranked]
+        if ranked:
+            best = ranked[0].index.entries[ranked[0].position]
+            candidates[1:] = [
+                replace(c, same_passage=_same_passage(best, s.index.entries[s.position]))
+                for c, s in zip(candidates[1:], ranked[1:], strict=True)
+            ]
         # Only common words ("russia?", "trump and russia"): too vague to pick one fact, though a
         # bare name still asks who that is.
         person = bool(ranked) and ranked[0].index.entries[ranked[0].position].kind == "person"

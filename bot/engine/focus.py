@@ -12,7 +12,8 @@ The focus is read from the question's first words, plainly:
   phrasing);
 - a thing said ("what did X say about Y"): X speaks in the entry (a speech verb beside X's
   name) and the entry holds Y;
-- a kind of thing ("which X", "what X did..."): the entry holds X itself, not a looser match.
+- a kind of thing ("which X", "what X did..."): the entry holds X itself, not a looser match;
+  "which X" also names one, beside X ("which sanctions" is not answered by "mutual sanctions").
 
 Held words are checked strictly (the entry's own terms, or a word vector at least
 `Weights.focus_soft` close); the kinds of fact from the entry's answer and evidence text.
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
+from bot.engine.textproc import words
 
 TIME = "time"
 DATE = "date"
@@ -36,6 +38,7 @@ AGENT = "agent"
 PLACE = "place"
 REASON = "reason"
 SPEECH = "speech"
+NAMED = "named"  # "which X": the entry holds X and names one (a name the question lacks)
 
 _TIME_NOUNS = frozenset("year years date day days month months time week weeks hour".split())
 _DATE_NOUNS = frozenset("date day month".split())
@@ -53,6 +56,8 @@ _SPEECH_VERBS = frozenset(
 # Between the auxiliary and the speech verb only the speaker stands ("what did the kremlin
 # spokesman say"), never a preposition ("which day did they get on a call").
 _SPEAKER_FILLER = frozenset("the a an his her their its this that these those".split())
+# ...and adverbs of the asking ("what did zhirinovsky actually say about trump").
+_ASKING_ADVERBS = frozenset("actually really exactly ever even just also first officially".split())
 _AUXILIARIES = frozenset("did does do has have had was is were are will would".split())
 # Words after "who is" that make it ask for an agent ("who is the man that..."), not an identity.
 _RELATIVES = frozenset("that who which whom whose".split())
@@ -115,7 +120,8 @@ def _speech(tokens: list[str]) -> Focus | None:
         # "what did the kremlin statement on the call say": the speaker stands before "on"
         between = between[:cut]
     speaker = _content(between)
-    if not speaker or len(speaker) + sum(t in _SPEAKER_FILLER for t in between) != len(between):
+    filler = sum(t in _SPEAKER_FILLER or t in _ASKING_ADVERBS for t in between)
+    if not speaker or len(speaker) + filler != len(between):
         return None
     rest = tokens[verb + 1 :]
     topic = _content(rest[rest.index("about") + 1 :]) if "about" in rest else []
@@ -132,15 +138,32 @@ def event_words(given: Iterable[str]) -> list[str]:
     return [t for t in _content(given) if t not in _TIME_NOUNS and t not in {"article", "piece"}]
 
 
+# "Who's" loses its "'s" to the word splitter ("who's trump" would read "who trump", as if
+# "trump" were a verb asked about): it is kept as "whos", the question word for "who is".
+_WHOS = re.compile(r"\bwho['’‘]s\b", re.IGNORECASE)
+
+
+def focus_in(text: str) -> Focus:
+    """The focus of a question given as its text."""
+    return focus_of(words(_WHOS.sub("whos", text)))
+
+
 def focus_of(tokens: list[str]) -> Focus:
     """The focus of a question given as its lower-case words (stopwords included)."""
     found = _focus(tokens)
     named = _named(tokens)
-    if found.kind is None and ("names" in tokens or named):
-        found = Focus(AGENT, found.held)  # "which people criticised him, names pls"
+    role: tuple[str, ...] = ()
+    if found.kind in (None, NAMED) and ("names" in tokens or named):
+        # "which people criticised him, names pls"; "which russian academics, any names": the
+        # names stand by the X asked for
+        role = found.held[-1:] if found.kind == NAMED else ()
+        found = Focus(AGENT, found.held)
     if not found:
         return NONE
-    role = (named or _role(tokens)) if found.kind == AGENT else ()
+    if found.kind == AGENT:
+        role = named or _role(tokens) or role
+    elif found.kind == NAMED:
+        role = found.held[-1:]  # the name stands by the X of "which X"
     modal = bool(_MODALS.intersection(tokens))
     given = frozenset(tokens)
     return Focus(found.kind, found.held, found.speaker, given, found.verb, role, modal)
@@ -180,6 +203,10 @@ def _role(tokens: list[str]) -> tuple[str, ...]:
         if noun is None:
             return ()
         rest = rest[noun + 1 :]
+    if tokens[start] in ("who", "whom") and rest[:1] and rest[0] in _DO:
+        # "who did parise strip": the subject stands first, the verb asked about after it
+        subject = next((i for i, t in enumerate(rest[1:4], 1) if t not in _SPEAKER_FILLER), None)
+        rest = rest[subject + 1 :] if subject is not None else []
     for token in rest[:4]:
         if token in _AUXILIARIES or token in _LIGHT or token in _SPEAKER_FILLER or token in _MODALS:
             continue
@@ -189,6 +216,7 @@ def _role(tokens: list[str]) -> tuple[str, ...]:
     return ()
 
 
+_DO = frozenset("did does do".split())
 # Verbs among the stopwords that an agent question asks the doer of ("who made the call").
 _DOING = frozenset("made make makes gave give gives took take takes".split())
 
@@ -247,6 +275,10 @@ def _focus(tokens: list[str]) -> Focus:
         if last in _AGENT_NOUNS or last in _PLACE_NOUNS:
             return Focus(AGENT, tuple(head[:-1]))  # "which country": a name the question lacks
         # "which X" picks one X, so the entry must hold X; "what X" is often a paraphrase
+        if first == ("which",) or tokens[1:2] == ["other"]:
+            # "which sanctions", "what other promises": the entry names them (beyond the
+            # question's own: "what other promises besides obamacare" wants another)
+            return Focus(NAMED, tuple(head))
         return Focus(None, tuple(head)) if kind_of else NONE
     if first == ("how",):
         said = _speech(tokens)
@@ -270,6 +302,8 @@ TIME_WORDS = (
         seconds ago lately recently soon date dated brief briefly""".split()
     )
 )
+# What says a time is ahead: "when will X happen" is answered only by an entry saying one of these.
+FUTURE = frozenset("will next soon upcoming coming tomorrow later future expected planned".split())
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
@@ -403,11 +437,14 @@ _BLOCKERS = frozenset(
 )
 
 
-def speaks(sequence: list[str], speaker: set[str], verbs: set[str], window: int) -> bool:
+def speaks(
+    sequence: list[str], speaker: set[str], verbs: set[str], window: int, person: bool = True
+) -> bool:
     """Whether one of the speaker's terms stands within `window` words of a speech verb with
-    nothing between that makes someone else the speaker."""
+    nothing between that makes someone else the speaker. "He said" counts only for a `person`
+    (the Kremlin, a statement or a government is never "he")."""
     at_verb = [i for i, t in enumerate(sequence) if t in verbs]
-    if any(j > 0 and sequence[j - 1] in _PRONOUNS for j in at_verb):
+    if person and any(j > 0 and sequence[j - 1] in _PRONOUNS for j in at_verb):
         return True  # "he said": the speaker is one the entry names (the caller checks)
     for i, term in enumerate(sequence):
         if term not in speaker:
@@ -456,12 +493,14 @@ def agents(
     anchor: Callable[[str], bool],
     window: int,
     modal: bool,
+    needs_anchor: bool = False,
 ) -> list[str]:
     """The names of a text that can be the agent asked for: not a modifier of a word the
     question gives ("US foreign policy establishment" for "which establishment people"), not
     inside an "if" clause (unless the question supposes too), and, when the text holds the
     asked verb or role noun (`anchor`), within `window` words of it ("who interviewed trump"
-    is not answered by the Middle East the interview was about)."""
+    is not answered by the Middle East the interview was about); none at all when the text
+    must hold the asked verb (`needs_anchor`) and does not."""
     pieces, plain = _split(text)
     named = set(names_at(pieces, common))
     runs: list[tuple[int, int]] = []
@@ -471,6 +510,8 @@ def agents(
         else:
             runs.append((i, i))
     anchors = [i for i, word in enumerate(plain) if word and i not in named and anchor(word)]
+    if needs_anchor and not anchors:
+        return []  # "who showed up to the banquet": the entry never says who showed up
     found: list[str] = []
     for first, last in runs:
         after = plain[last + 1] if last + 1 < len(pieces) else ""

@@ -2,7 +2,8 @@
 whether it holds the question's focus.
 
 Words an entry lacks count as explained as far as their vector is close to one of the entry's
-words (a ramp); a common English word the article does not use counts less than a rare one.
+words (a ramp), never to one of its names ("europe" is close to "Russia" and is not a paraphrase of
+it); a common English word the article does not use counts less than a rare one.
 The focus (`bot.engine.focus`) is checked strictly: its words must be the entry's own (or very
 close), and the kind of fact asked for must be stated in the entry's answer or evidence.
 """
@@ -18,6 +19,7 @@ from bot.engine.analyzer import Analyzer
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Scored, Weights, blend, kind_adjustments, lexical_score
 from bot.engine.textproc import words
+from bot.knowledge.schema import KINDS
 from bot.models import Entry
 
 
@@ -58,7 +60,8 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         missing = _missing(index, item.position, weights)
         lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
         explained = 1.0 - sum(lost.values()) / total
-        closest = _closest(index, item.position, prepared, missing)
+        plain = _plain_terms(index, item.position, entry, w) if missing else None
+        closest = _closest(index, item.position, prepared, missing, plain)
         if missing and closest is not None:
             span = w.soft_full - w.soft_zero
             credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
@@ -72,13 +75,44 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         item.score = blend(item.lexical, item.semantic, float(adjust), w)
 
 
+def _plain_terms(index: Index, position: int, entry: Entry, w: Weights) -> np.ndarray:
+    """The entry's term ids less those of the names in its answer and evidence (months and
+    days aside): a question word close to a name is another name ("europe" is not "Russia",
+    "iran" not "Russia"), never a paraphrase of it (cached per position)."""
+    found = index.plain.get(position)
+    if found is None:
+        body, _ = _body(index, position, entry)
+        names = f.names(body, lambda word: _common(index, word, w))[0]
+        analyzer = index.stats.analyzer
+        ids = index.stats.term_id
+        named = {
+            ids[t]
+            for n in names
+            if n.lower() not in f.TIME_WORDS  # "July" is a time
+            for t in analyzer.terms(n, entry.article_id)
+            if t in ids
+        }
+        own = index.terms_of(position)
+        found = index.plain[position] = np.asarray(
+            [t for t in own.tolist() if t not in named], dtype=own.dtype
+        )
+    return found
+
+
 def _closest(
-    index: Index, position: int, prepared: Prepared, asked: list[str]
+    index: Index,
+    position: int,
+    prepared: Prepared,
+    asked: list[str],
+    own: np.ndarray | None = None,
 ) -> np.ndarray | None:
-    """Per asked term, its best cosine with one of the entry's terms (None: nothing to compare)."""
+    """Per asked term, its best cosine with one of the entry's terms (or of `own`, some of
+    them) (None: nothing to compare)."""
     if not asked:
         return None
-    entry_vectors = index.stats.term_vectors.view[index.terms_of(position)]
+    if own is None:
+        own = index.terms_of(position)
+    entry_vectors = index.stats.term_vectors.view[own]
     if not len(entry_vectors):
         return None
     stats = index.stats
@@ -92,21 +126,34 @@ def _closest(
     return (entry_vectors @ np.stack(vectors).T).max(axis=0)
 
 
-def _declared(
-    index: Index, position: int, entry: Entry
-) -> tuple[tuple[str, frozenset[str], bool], ...]:
-    """The entry's phrasings that ask for a kind of focus: that kind, the phrasing's terms and
-    whether it supposes ("who might be picked") (cached per index position)."""
+# A phrasing asking for a kind of focus: the kind, its terms, whether it supposes, its role.
+Declared = tuple[str, frozenset[str], bool, frozenset[str]]
+
+
+def _declared(index: Index, position: int, entry: Entry) -> tuple[Declared, ...]:
+    """The entry's phrasings that ask for a kind of focus: that kind, the phrasing's terms,
+    whether it supposes ("who might be picked") and the verb or noun its agent stands by
+    (cached per index position)."""
     found = index.declared.get(position)
     if found is None:
         analyzer = index.stats.analyzer
-        asking = ((f.focus_of(words(p)), p) for p in entry.phrasings)
+        article = entry.article_id
+        asking = ((f.focus_in(p), p) for p in entry.phrasings)
         found = index.declared[position] = tuple(
-            (focus.kind, frozenset(analyzer.terms(p, entry.article_id)), focus.modal)
+            (
+                focus.kind,
+                frozenset(analyzer.terms(p, article)),
+                focus.modal,
+                frozenset(analyzer.stems(focus.role, article)),
+            )
             for focus, p in asking
             if focus.kind
         )
     return found
+
+
+# A question asking for more than it names: no phrasing of the entry vouches for that.
+_BEYOND = frozenset("other besides else".split())
 
 
 def _declares(
@@ -119,10 +166,16 @@ def _declares(
     scope = entry.article_id if entry.article_id in prepared.weights else None
     weights = prepared.weights[scope]
     total = sum(weights.values()) or 1.0
-    modal = prepared.query.focus.modal
-    for asked, terms, supposes in _declared(index, position, entry):
-        if supposes and not modal:
+    focus = prepared.query.focus
+    if _BEYOND.intersection(focus.given):
+        return False  # "what other promises besides obamacare": its phrasing asks for those
+    question = {t for _, scoped in prepared.query.scopes for t in scoped}
+    question.update(index.stats.analyzer.stems(focus.role, entry.article_id))
+    for asked, terms, supposes, role in _declared(index, position, entry):
+        if supposes and not focus.modal:
             continue  # "who will be secretary of state" does not say who ended up picked
+        if not role <= question:
+            continue  # "who said they're worse than assad" names no rebel group the US backed
         if asked == kind and sum(weights.get(t, 0.0) for t in terms) / total >= w.declared_share:
             return True
     return False
@@ -148,7 +201,13 @@ def _dated(tokens: list[str], focus: f.Focus, analyzer: Analyzer, w: Weights) ->
 
 
 def _agents(
-    index: Index, body: str, article: str, prepared: Prepared, given: set[str], w: Weights
+    index: Index,
+    body: str,
+    article: str,
+    prepared: Prepared,
+    given: set[str],
+    w: Weights,
+    needs_verb: bool = False,
 ) -> list[str]:
     """The names of the body that can be the agent asked for (see `focus.agents`): beside the
     asked verb or role noun, its own word or one whose vector is `Weights.focus_soft` close."""
@@ -193,7 +252,34 @@ def _agents(
         return bool(content.intersection(analyzer.word_stems(word, article)))
 
     common = lambda word: _common(index, word, w)  # noqa: E731
-    return f.agents(body, common, asked, anchor, w.agent_window, focus.modal)
+    return f.agents(body, common, asked, anchor, w.agent_window, focus.modal, needs_verb)
+
+
+_PERSON_KIND = KINDS.index("person")
+_persons_cache: dict[tuple[int, int, str], frozenset[str]] = {}
+
+
+def _persons(index: Index, article: str) -> frozenset[str]:
+    """The terms naming the article's people: its person entries' questions ("Who is Dmitry
+    Peskov?"), so "he said" can stand for Peskov, never for the Kremlin (cached per index
+    version)."""
+    key = (index.serial, index.version, article)
+    found = _persons_cache.get(key)
+    if found is None:
+        code = index.code_of(article)
+        positions = np.flatnonzero(
+            (index.kind.view == _PERSON_KIND) & (index.article.view == code) & index.alive.view
+        )
+        analyzer = index.stats.analyzer
+        found = frozenset(
+            t
+            for p in positions.tolist()
+            for t in analyzer.terms(index.entries[p].question, article)
+        )
+        if len(_persons_cache) >= 64:
+            _persons_cache.pop(next(iter(_persons_cache)))
+        _persons_cache[key] = found
+    return found
 
 
 def _body(index: Index, position: int, entry: Entry) -> tuple[str, list[str]]:
@@ -224,18 +310,31 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.SPAN, f.REASON):
         if not f.stated(kind, body_words, focus.given):
             return False
+        if kind in (f.TIME, f.DATE) and "will" in focus.given and not f.FUTURE & set(body_words):
+            return False  # "when will the sanctions end": a past date is no answer
         return kind != f.DATE or _dated(body_words, focus, analyzer, w)
     asked = {t for _, scoped in prepared.query.scopes for t in scoped}
     given = {analyzer.stem(t) for t in focus.given}
-    if kind == f.AGENT:
-        chosen = _agents(index, body, article, prepared, given, w)
+    if kind in (f.AGENT, f.NAMED):
+        # The asked verb ("who showed up") must be the entry's own or close to one of its
+        # words, else no name in it is the one who did it; not for "who said" (a quote's lead
+        # names its speaker) nor a role noun ("which country", "name the academics").
+        role = focus.role
+        needs_verb = (
+            kind == f.AGENT
+            and entry.kind != "quote"
+            and bool(role)
+            and role[0] not in f.SPEECH_VERBS
+            and not set(role) <= set(focus.held)
+        )
+        chosen = _agents(index, body, article, prepared, given, w, needs_verb)
         if entry.kind == "quote" and (not focus.role or focus.role[0] in f.SPEECH_VERBS):
             # "who said ...": a quote's lead names its speaker, however far from "said"
             lead = _speaker_lead(entry.answer)
             chosen += f.names(lead, lambda word: _common(index, word, w))[0]
     elif kind == f.PLACE:
         chosen = f.names(body, lambda word: _common(index, word, w))[1]
-    if kind in (f.AGENT, f.PLACE):
+    if kind in (f.AGENT, f.PLACE, f.NAMED):
         stems = {t for name in chosen for t in analyzer.terms(name, article)}
         return bool(stems - asked - given)
     if kind == f.SPEECH:
@@ -247,7 +346,8 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
             return True  # a quote's answer names its speaker before the quotation
         sequence = analyzer.stems(body_words, article)
         verbs = {analyzer.stem(v) for v in (*f.SPEECH_VERBS, focus.verb)}
-        return f.speaks(sequence, speaker, verbs, w.speech_window)
+        person = bool(speaker & _persons(index, article))
+        return f.speaks(sequence, speaker, verbs, w.speech_window, person)
     return True
 
 

@@ -69,8 +69,10 @@ def analyse(stats: Stats, entry: Entry) -> Analysed:
         if terms:
             phrasings.setdefault(terms, None)
     body = [entry.answer, *(e.display for e in entry.evidence), " ".join(entry.tags)]
-    body_terms = (analyzer.terms(t, article, surfaces, seen) for t in body)
-    every_term: set[str] = set().union(*phrasings, *body_terms)
+    # the words a phrase alias absorbs are still the body's ("Kremlin" of "Kremlin spokesman")
+    absorbed: set[str] = set()
+    body_terms = [analyzer.terms(t, article, surfaces, seen, absorbed) for t in body]
+    every_term: set[str] = set().union(*phrasings, *body_terms, absorbed)
     # the phrasings, and the answer: questions written from the article use its words, which the
     # answer restates more often than the curated phrasings do
     texts = tuple(dict.fromkeys(t for t in (*entry.phrasings, entry.answer) if t.strip()))
@@ -129,8 +131,9 @@ class Index:
         self.version = 0
         # per position, the kinds of focus its phrasings ask for, with each phrasing's terms
         # (filled as the gate needs them)
-        self.declared: dict[int, tuple[tuple[str, frozenset[str], bool], ...]] = {}
+        self.declared: dict[int, tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]] = {}
         self.bodies: dict[int, tuple[str, list[str]]] = {}  # see `gate._body`
+        self.plain: dict[int, np.ndarray] = {}  # see `gate._plain_terms`
 
     # ------------------------------------------------------------------ building and updating
     @classmethod

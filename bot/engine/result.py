@@ -24,6 +24,9 @@ class Candidate:
     unexplained: float = 0.0
     # whether it states the kind of fact the question plainly asks for (a time, a count)
     holds_focus: bool = True
+    # whether it quotes a passage the best candidate quotes too (a sibling holding the same fact:
+    # a tie with it is no doubt about which fact to answer with)
+    same_passage: bool = False
 
     @property
     def key(self) -> tuple[str, str]:

@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
     ty hey hi hello yo sup ok okay okey yeah yes yep nope lol lmao lmfao rofl omg wtf idk imo tbh
     btw hmm hm huh uh um er eh oh ah wow guys guy folks everybody somebody anybody dude bro man
     again actually basically literally kinda sorta gonna wanna gotta like pretty quite well
-    whatever whichever whoever however via per vs versus etc eg ie ya u ur r n
+    whatever whichever whoever however via per vs versus etc eg ie ya u ur r n w
     can't won't
     go going goes went get gets got getting make makes made let lets put see seen look looking
     wondering wonder curious question questions ask asking answer quick

@@ -30,3 +30,22 @@ def test_answer_or_did_you_mean(
     result = decide(ranked, Thresholds())
     assert result.verdict is verdict
     assert result.answered or verdict is Verdict.NO_MATCH or result.suggestions[0].entry_id == "e0"
+
+
+@pytest.mark.parametrize(
+    ("same_passage", "verdict"),
+    [
+        (True, Verdict.CONFIDENT),  # a sibling quoting the same passage: no doubt about the fact
+        (False, Verdict.AMBIGUOUS),  # another passage nearly as good: did you mean
+    ],
+)
+def test_a_tie_with_a_sibling_of_the_same_passage_is_answered(
+    same_passage: bool, verdict: Verdict
+) -> None:
+    """The margin is kept over the best entry quoting another passage than the best one."""
+    ranked = [
+        Candidate("call", "q0", 0.9, "a"),
+        Candidate("thaw", "q1", 0.88, "a", same_passage=same_passage),
+        Candidate("other", "q2", 0.5, "a"),
+    ]
+    assert decide(ranked, Thresholds()).verdict is verdict

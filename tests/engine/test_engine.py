@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.engine import Candidate, Engine
+from bot.engine import AliasBook, Candidate, Engine
+from bot.engine.analyzer import Analyzer
 from bot.engine.decision import Thresholds, decide
 from bot.engine.result import Verdict
 from bot.models import Entry, Evidence
@@ -204,3 +205,72 @@ def test_phrasings_with_the_same_words_in_another_order_do_not_compete() -> None
     ranked = engine.rank("next steps") or []
     assert [c.entry_id for c in ranked].count("next-steps") == 1
     assert engine.answer("next steps").entry_id == "next-steps"
+
+
+@pytest.mark.parametrize(
+    ("question", "holds_talks"),
+    [
+        ("what's the golden opportunity the article talks about", False),  # framing: the topic
+        ("how did the peace talks go", True),  # the noun: what the question is about
+        ("when she talks about going edgy what does she mean", True),  # a speaker, not framing
+    ],
+)
+def test_the_article_talking_about_is_framing(question: str, holds_talks: bool) -> None:
+    """ "The article talks about X" asks about X; "talks" (here an alias of dialogue) is not
+    left over for an entry to explain."""
+    analyzer = Analyzer(AliasBook.of({"dialogue": ["talks"]}))
+    assert ("dialogu" in analyzer.query(question).terms) is holds_talks
+
+
+def test_words_a_phrase_alias_absorbs_still_explain_a_question() -> None:
+    """ "Kremlin spokesman" is indexed as Peskov; "the kremlin on mutual trust" is still
+    explained by the entry whose text says "Kremlin"."""
+    quote = entry(
+        "trust",
+        "quote",
+        "What did Peskov say about trust?",
+        answer="Dmitry Peskov, a Kremlin spokesman, said mutual trust takes years.",
+    )
+    engine = Engine([quote, *ENTRIES], {"peskov": ("kremlin spokesman",)})
+    best = (engine.rank("the kremlin on mutual trust") or [])[0]
+    assert (best.entry_id, best.unexplained) == ("trust", 0.0)
+    absorbed: set[str] = set()
+    assert engine.stats.analyzer.terms("a Kremlin spokesman said", absorbed=absorbed) == ("peskov",)
+    assert absorbed == {"kremlin", "spokesman"}
+
+
+def test_a_name_is_not_a_paraphrase_of_another_name() -> None:
+    """ "How did europe react" is not explained by an entry about Russia's reaction, however
+    close the two names' vectors; a word close to one of its plain words still is."""
+    reaction = entry(
+        "reactions",
+        "event",
+        "How did Russia react to the election?",
+        answer="Russia cheered the election result with champagne.",
+    )
+    engine = Engine([reaction, *ENTRIES], {})
+    europe = (engine.rank("how did europe cheer the election") or [])[0]
+    # "europe" is a quarter of the question: left whole (soft credit from "Russia" left ~0.15)
+    assert (europe.entry_id, europe.unexplained > 0.2) == ("reactions", True)
+    assert not engine.answer("how did europe cheer the election").answered
+
+
+@pytest.mark.parametrize(
+    ("thaw_quotes", "answered"),
+    [
+        ((0, 60), True),  # the same sentence: either entry holds the fact
+        ((100, 160), False),  # another sentence: a real doubt, did you mean
+    ],
+)
+def test_siblings_quoting_the_same_passage_do_not_block_each_other(
+    thaw_quotes: tuple[int, int], answered: bool
+) -> None:
+    """Two entries alike for the question are answered when they quote the same passage."""
+    text = "A phone call between Trump and Putin on Monday seemed to confirm a thaw."
+
+    def quoting(entry_id: str, span: tuple[int, int]) -> Entry:
+        evidence = (Evidence("seed.txt", text, *span),)
+        return Entry(entry_id, "a", "event", "When did Trump and Putin talk?", (), text, evidence)
+
+    engine = Engine([quoting("call", (0, 60)), quoting("thaw", thaw_quotes), *ENTRIES], ALIASES)
+    assert engine.answer("when did trump and putin talk").answered is answered

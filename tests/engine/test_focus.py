@@ -25,9 +25,11 @@ from bot.models import Entry, Evidence
         ("why was flynn criticised", f.REASON, ()),
         ("how come they agree", f.REASON, ()),
         ("what did peskov say about trust", f.SPEECH, ("trust",)),
+        ("what did zhirinovsky actually say about trump", f.SPEECH, ("trump",)),
         # the speaker stands before the preposition; the topic must still be held
         ("what did the kremlin statement on the call say about syria", f.SPEECH, ("syria",)),
-        ("which hawks might become secretary of state", None, ("hawks",)),
+        ("which hawks might become secretary of state", f.NAMED, ("hawks",)),
+        ("what other promises did he drop", f.NAMED, ("promises",)),  # names beyond its own
         ("what is the reset", None, ()),  # a description: nothing to hold
     ],
 )
@@ -172,6 +174,8 @@ def test_a_date_stands_near_the_event_asked_about(question: str, text: str, date
         ("who said it was phenomenal", ("said",), False),  # "said" is a stopword, still a verb
         ("can you name the russian academics who are skeptical", ("russian", "academics"), False),
         ("who might become secretary of state", ("become",), True),
+        ("which russian academics were skeptical, any names", ("academics",), False),
+        ("who did parise strip in the neutral zone", ("strip",), False),  # not the subject
     ],
 )
 def test_an_agent_question_names_the_role_asked_about(
@@ -242,3 +246,131 @@ def test_an_agent_stands_in_the_role_asked_about(
 ) -> None:
     """A name answers "who X" only beside X, not as a modifier and not in a supposition."""
     assert _agents(text, given, role, modal) == agents
+
+
+@pytest.fixture(scope="module")
+def interview() -> Engine:
+    tv = _entry(
+        "tv",
+        "What did Trump say about Libya on TV?",
+        answer="On TV Trump seemed to echo the Kremlin mantra. "
+        "He said that US actions in Libya were a total mistake.",
+    )
+    trump = _entry(
+        "person-trump", "Who is Donald Trump?", answer="The president-elect.", kind="person"
+    )
+    return Engine([tv, trump], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        ("what did trump say about libya", True),  # "he said": a person speaks
+        ("what did the kremlin say about libya", False),  # the Kremlin is never "he"
+    ],
+)
+def test_he_said_stands_only_for_a_person(interview: Engine, question: str, holds: bool) -> None:
+    """ "He said" in an entry answers what a person said, not what an institution said."""
+    best = interview.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == ("tv", holds)
+
+
+@pytest.fixture(scope="module")
+def named() -> Engine:
+    quote = _entry(
+        "worse",
+        "Who said the rebels are worse than Assad?",
+        "who said the anti assad rebels are probably worse than assad",
+        answer='Trump on the anti-Assad rebels the US backs: "they are probably worse than Assad."',
+        kind="quote",
+    )
+    sanctions = _entry(
+        "sanctions",
+        "What went wrong after the reset?",
+        "what soured after the reset",
+        answer="Relations soured: mutual sanctions and military exercises followed.",
+    )
+    gazprom = _entry("gazprom", "What hit Gazprom?", answer="The sanctions on Gazprom bit hard.")
+    dropped = _entry(
+        "dropped",
+        "Which promises did he drop?",
+        "which campaign promises did he drop",
+        answer="He dropped his promises on Obamacare and the Wall.",
+    )
+    return Engine([quote, sanctions, gazprom, dropped], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "holds"),
+    [
+        ("who said the rebels are worse than assad", "worse", True),
+        # its "who said" phrasing vouches for a speaker, not for the groups' names
+        ("which anti-assad rebel groups does the us back, names?", "worse", False),
+        ("which sanctions did they impose after the reset", "sanctions", False),  # none named
+        ("which sanctions bit hard", "gazprom", True),  # the sanctions on Gazprom
+        ("which promises did he drop", "dropped", True),
+        # its own phrasing asks for the promises it names, not for others
+        ("what other promises did he drop besides obamacare and the wall", "dropped", False),
+    ],
+)
+def test_which_x_is_answered_by_an_entry_naming_one(
+    named: Engine, question: str, entry_id: str, holds: bool
+) -> None:
+    """ "Which X" needs a name beside X that the question lacks; a phrasing asking "who said"
+    vouches only for questions about who said it."""
+    best = named.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == (entry_id, holds)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "holds"),
+    [
+        ("when were the sanctions imposed", "The sanctions were imposed in 2014.", True),
+        ("when will the sanctions end", "The sanctions were imposed in 2014.", False),
+        ("when will the sanctions be reviewed", "They will be reviewed next year.", True),
+    ],
+)
+def test_when_will_asks_for_a_time_ahead(question: str, answer: str, holds: bool) -> None:
+    """ "When will X happen" is not answered by the date X began."""
+    sanctions = _entry("sanctions", "When were the sanctions imposed?", answer=answer)
+    best = Engine([sanctions], {}).rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == ("sanctions", holds)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("who's trump", None),  # "who is": about trump, not a verb "trump" asked about
+        ("who’s the bench boss", None),
+        ("who interviewed trump", f.AGENT),
+    ],
+)
+def test_whos_asks_who_someone_is(question: str, kind: str | None) -> None:
+    """ "Who's X" keeps its "is" though the word splitter drops the "'s"."""
+    assert f.focus_in(question).kind == kind
+
+
+@pytest.fixture(scope="module")
+def banquet() -> Engine:
+    party = _entry(
+        "banquet",
+        "Who threw the banquet?",
+        answer="Vladimir Zhirinovsky ordered a banquet in Trump's honour.",
+    )
+    return Engine([party], {})
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        ("who ordered the banquet", True),
+        # the entry never says who came: no name in it is the one who showed up
+        ("who showed up to the banquet", False),
+    ],
+)
+def test_an_agent_stands_by_the_verb_asked_about(
+    banquet: Engine, question: str, holds: bool
+) -> None:
+    """ "Who did X" is answered only by an entry saying X (or a word close to it)."""
+    best = banquet.rank(question)[0]  # type: ignore[index]
+    assert (best.entry_id, best.holds_focus) == ("banquet", holds)

@@ -27,7 +27,7 @@ FLOORS = {
     "heldout-trump-russia": {"overall": 0.60, "in_scope": 0.50, "helped": 0.93},
 }
 WRONG_CEILINGS = {"heldout-trump-russia": 0.050}
-DEV_FLOORS = {"devset": {"in_scope": 0.89, "declined": 0.99}}
+DEV_FLOORS = {"devset": {"in_scope": 0.91, "declined": 0.99}}
 
 
 def _figures(service: BriefingService, name: str) -> dict:
