@@ -80,3 +80,31 @@ def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     ends = np.cumsum(counts)
     shift = np.repeat(starts - (ends - counts), counts)
     return np.arange(total, dtype=np.int64) + shift
+
+
+# Below this many values a plain partition is as quick as narrowing it down first.
+_NARROW_FROM = 8192
+# Values sampled to bound the smallest ones before the partition.
+_SAMPLE = 2048
+
+
+def smallest(values: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the `count` smallest values: the set `np.argpartition(values, count)[:count]`
+    gives (in no particular order), found without partitioning every value.
+
+    A strided sample's (count + 1)-th smallest value bounds the whole array's from above, so the
+    values at or under it hold every one of the smallest; only those are partitioned. When the
+    cut falls between equal values, which of them a partition keeps depends on everything it was
+    given: the whole array is partitioned then, exactly as before.
+    """
+    if len(values) < _NARROW_FROM or count >= len(values):
+        return np.argpartition(values, count)[:count]
+    sample = values[:: len(values) // _SAMPLE]
+    bound = np.partition(sample, count)[count]
+    few = np.flatnonzero(values <= bound)
+    part = values[few]
+    order = np.argpartition(part, count)
+    kept = order[:count]
+    if part[kept].max() < part[order[count]]:
+        return few[kept]
+    return np.argpartition(values, count)[:count]

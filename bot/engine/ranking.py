@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.engine.analyzer import Query
-from bot.engine.arrays import ranges
+from bot.engine.arrays import ranges, smallest
 from bot.engine.index import Index
 from bot.engine.view import View
 from bot.knowledge.kinds import KINDS
@@ -148,24 +148,31 @@ def candidates(
     if n == 0 or not mask.any():
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     places = w.candidates_large if n > w.large else w.candidates
-    pre, skipped = _coverage(index, prepared, n, common=max(w.common_share * n, places))
-    pre_coverage = pre.copy()
+    coverage, skipped = _coverage(index, prepared, n, common=max(w.common_share * n, places))
+    # The pre-score negated (coverage plus the weighted coarse cosine; the best smallest): built
+    # in one array, leaving the coverage as it is for the candidates' own.
     coarse_query = prepared.vector[: index.coarse.view.shape[1]]
     norm = float(np.linalg.norm(coarse_query))
     if norm > 0:
-        pre += w.coarse * (index.coarse.view @ (coarse_query / norm))
-    if int(mask.sum()) <= places:
+        near = w.coarse * (index.coarse.view @ (coarse_query / norm))
+        neg = np.negative(near, dtype=np.float64)
+        neg -= coverage
+    else:
+        neg = -coverage
+    live = int(np.count_nonzero(mask))
+    if live <= places:
         chosen = np.flatnonzero(mask)
     else:
-        pre[~mask] = -np.inf
-        chosen = np.argpartition(-pre, places)[:places]
+        if live < n:
+            neg[~mask] = np.inf
+        chosen = smallest(neg, places)
     exact = _exact_matches(index, prepared, mask)
     if len(exact) > _EXACT:
         # Many entries phrased exactly as asked ("trump"): the ones closest in meaning.
-        exact = exact[np.argsort(-pre[exact], kind="stable")[:_EXACT]]
+        exact = exact[np.argsort(neg[exact], kind="stable")[:_EXACT]]
     chosen = np.unique(np.concatenate([chosen, exact]))
     if not skipped and len(prepared.weights) == 1:
-        return chosen, pre_coverage[chosen]
+        return chosen, coverage[chosen]
     return chosen, _exact_coverage(index, prepared, chosen, skipped)
 
 
@@ -201,23 +208,35 @@ def _coverage(
             return None
         return np.frombuffer(index.postings[tid], dtype=np.int32)
 
-    coverage = np.zeros(n)
+    coverage = np.zeros(0)
     skipped: set[str] = set()
-    for scope, weights in prepared.weights.items():
+    for scope, weights in prepared.weights.items():  # the global scope (None) first
         total = sum(weights.values()) or 1.0
-        lists = {t: holders(t) for t in weights}
-        rare = [t for t, h in lists.items() if h is not None and len(h) <= common]
-        walked = rare or [t for t, h in lists.items() if h is not None]
-        skipped |= {t for t, h in lists.items() if h is not None} - set(walked)
-        acc = coverage if scope is None else np.zeros(n)
-        for term in walked:
-            acc[lists[term]] += weights[term] / total
-        if scope is not None:
+        lists = {t: h for t in weights if (h := holders(t)) is not None}
+        walked = [t for t, h in lists.items() if len(h) <= common] or list(lists)
+        skipped |= lists.keys() - set(walked)
+        acc = _accumulate([lists[t] for t in walked], [weights[t] / total for t in walked], n)
+        if scope is None:
+            coverage = acc
+        else:
             code = index.code_of(scope)
             if code is not None:
                 in_article = index.article.view == code
                 coverage[in_article] = acc[in_article]
     return coverage, skipped
+
+
+def _accumulate(lists: list[np.ndarray], values: list[float], n: int) -> np.ndarray:
+    """Per position, the sum of the values of the lists holding it, in the lists' order (a
+    position is in a list at most once): one pass, as adding list after list would give."""
+    if not lists:
+        return np.zeros(n)
+    if len(lists) == 1:
+        positions, weights = lists[0], np.full(len(lists[0]), values[0])
+    else:
+        positions = np.concatenate(lists)
+        weights = np.repeat(values, [len(p) for p in lists])
+    return np.bincount(positions, weights=weights, minlength=n)
 
 
 def _exact_coverage(
