@@ -82,6 +82,38 @@ def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + shift
 
 
+class Runs:
+    """Runs of positions (each `range(start, start + count)`) laid end to end: `flat` holds them
+    all, run i at `flat[begins[i] : begins[i] + counts[i]]` (one cumulative sum for both)."""
+
+    __slots__ = ("begins", "counts", "flat")
+
+    def __init__(self, starts: np.ndarray, counts: np.ndarray) -> None:
+        ends = np.cumsum(counts)
+        self.counts = counts
+        self.begins = ends - counts
+        total = int(ends[-1]) if len(ends) else 0
+        if total == 0:
+            self.flat = np.zeros(0, dtype=np.int64)
+        else:
+            self.flat = np.arange(total, dtype=np.int64) + np.repeat(starts - self.begins, counts)
+
+    def owners(self) -> np.ndarray:
+        """Per position of `flat`, the run it belongs to."""
+        return np.repeat(np.arange(len(self.counts)), self.counts)
+
+    def maxima(self, values: np.ndarray, empty: float = -1.0) -> np.ndarray:
+        """Per run, the largest of its values (`values` aligned with `flat`) as float64;
+        `empty` for none."""
+        if len(self.flat) and self.counts.all():
+            return np.maximum.reduceat(values, self.begins).astype(np.float64)
+        out = np.full(len(self.counts), empty, dtype=np.float64)
+        filled = self.counts > 0
+        if values.size:
+            out[filled] = np.maximum.reduceat(values, self.begins[filled])
+        return out
+
+
 # Below this many values a plain partition is as quick as narrowing it down first.
 _NARROW_FROM = 8192
 # Values sampled to bound the smallest ones before the partition.

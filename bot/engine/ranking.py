@@ -19,7 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.engine.analyzer import Query
-from bot.engine.arrays import ranges, smallest
+from bot.engine.arrays import Runs, smallest
 from bot.engine.index import Index
 from bot.engine.view import View
 from bot.knowledge.kinds import KINDS
@@ -285,26 +285,28 @@ def score(
     idf = stats.idf()
     adjust = kind_adjustments(prepared.query.intents, w)
     # semantic: the best phrasing's cosine
-    sem_counts = index.sem_count.view[positions]
-    sem_rows = index.sem_row.view[ranges(index.sem_start.view[positions], sem_counts)]
+    sem = Runs(index.sem_start.view[positions], index.sem_count.view[positions])
+    sem_rows = index.sem_row.view[sem.flat]
     sims = (index.sem_vectors.view[sem_rows].astype(np.float32) @ prepared.vector) * (
         index.sem_scale.view[sem_rows]
     )
     span = w.semantic_full - w.semantic_zero
-    semantic = np.clip((_segment_max(sims, sem_counts) - w.semantic_zero) / span, 0.0, 1.0)
+    semantic = np.clip((sem.maxima(sims) - w.semantic_zero) / span, 0.0, 1.0)
     # lexical: per phrasing row, the weight of the question's terms in it and its own weight
-    lex_counts = index.lex_count.view[positions]
-    lex_rows = ranges(index.lex_start.view[positions], lex_counts)
+    rows = Runs(index.lex_start.view[positions], index.lex_count.view[positions])
+    lex_rows = rows.flat
     lengths = index.lex_length.view[lex_rows]
-    flat = index.lex_terms.view[ranges(index.lex_offset.view[lex_rows], lengths)]
-    row_of_flat = np.repeat(np.arange(len(lex_rows)), lengths)
+    terms = Runs(index.lex_offset.view[lex_rows], lengths)
+    flat = index.lex_terms.view[terms.flat]
+    row_of_flat = terms.owners()
     own = np.bincount(row_of_flat, weights=idf[flat], minlength=len(lex_rows))
-    entry_of_row = np.repeat(np.arange(len(positions)), lex_counts)
     single = len(prepared.weights) == 1  # the usual case: no article's own aliases apply
     if single:
         scope_of = np.zeros(len(positions), dtype=np.int64)
+        entry_of_row = None
     else:
         scope_of = _scopes(index, prepared, index.article.view[positions])
+        entry_of_row = rows.owners()
     f1 = np.zeros(len(lex_rows))
     for scope, weights in prepared.weights.items():
         members = scope_of == _scope_code(prepared, scope)
@@ -318,12 +320,12 @@ def score(
                 qw[tid] = weight
         hit = np.bincount(row_of_flat, weights=qw[flat], minlength=len(lex_rows))
         scored = np.where(hit > 0, 2 * hit / (total + own), 0.0)
-        if single:
+        if entry_of_row is None:
             f1 = scored
         else:
             in_scope = members[entry_of_row]
             f1[in_scope] = scored[in_scope]
-    best_f1 = np.maximum(_segment_max(f1, lex_counts), 0.0)
+    best_f1 = np.maximum(rows.maxima(f1), 0.0)
     covered = coverage
     floor = np.minimum(1.0, covered / w.coverage_floor)
     kinds = index.kind.view[positions]
@@ -332,33 +334,39 @@ def score(
     # still make the top once it is added at its best.
     ceiling = w.lexical * (base + w.chars) * floor + w.semantic * semantic + adjust[kinds]
     best = np.argsort(-ceiling, kind="stable")[:keep]
-    # the first row reaching each entry's best, for the character similarity of its text
-    firsts = np.flatnonzero(f1 >= best_f1[entry_of_row] - 1e-12)
-    entry_firsts, at = np.unique(entry_of_row[firsts], return_index=True)
-    best_row = np.full(len(positions), -1)
-    best_row[entry_firsts] = firsts[at]
     texts = {_scope_code(prepared, s): " ".join(sorted(ws)) for s, ws in prepared.weights.items()}
+    begins, counts = rows.begins[best].tolist(), rows.counts[best].tolist()
     results = []
-    for i in best.tolist():
+    for k, (i, f1_best, cover, sem_best, adjustment) in enumerate(
+        zip(
+            best.tolist(),
+            best_f1[best].tolist(),
+            covered[best].tolist(),
+            semantic[best].tolist(),
+            adjust[kinds[best]].tolist(),
+            strict=True,
+        )
+    ):
         chars = 0.0
-        row = int(best_row[i])
-        if row >= 0 and best_f1[i] > 0:
-            start = int(index.lex_offset.view[lex_rows[row]])
-            ids = index.lex_terms.view[start : start + int(lengths[row])].tolist()
+        if counts[k] and f1_best > 0:
+            # the first row reaching the entry's best, for the character similarity of its text
+            low = begins[k]
+            row = low + int(np.argmax(f1[low : low + counts[k]] >= f1_best - 1e-12))
+            at = int(terms.begins[row])
+            ids = flat[at : at + int(lengths[row])].tolist()
             text = " ".join(sorted(stats.term_text[t] for t in ids))
             chars = fuzz.token_sort_ratio(texts[int(scope_of[i])], text) / 100
-        lexical = lexical_score(float(best_f1[i]), float(covered[i]), chars, w)
-        sem = float(semantic[i])
+        lexical = lexical_score(f1_best, cover, chars, w)
         results.append(
             Scored(
                 index,
                 int(positions[i]),
-                blend(lexical, sem, float(adjust[kinds[i]]), w),
+                blend(lexical, sem_best, adjustment, w),
                 lexical,
-                sem,
-                float(covered[i]),
+                sem_best,
+                cover,
                 chars,
-                float(best_f1[i]),
+                f1_best,
             )
         )
     return results
@@ -387,15 +395,6 @@ def lexical_score(best_f1: float, covered: float, chars: float, w: Weights) -> f
 def blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> float:
     # Not capped at 1: two entries that both reach the top must still be told apart.
     return max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
-
-
-def _segment_max(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    out = np.full(len(counts), -1.0)
-    nonempty = counts > 0
-    if values.size:
-        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-        out[nonempty] = np.maximum.reduceat(values, starts[nonempty])
-    return out
 
 
 def rank(
