@@ -311,9 +311,12 @@ class Index:
         if len(self._recent) > _RESORT_AFTER:
             self._sort_hashes()
         row_hash = _hash_terms(sorted(term_ids))
-        low, high = np.searchsorted(self._sorted_hash, [row_hash, row_hash + 1])
-        rows = self._sorted_row[low:high]
+        low = int(self._sorted_hash.searchsorted(row_hash, "left"))
+        high = int(self._sorted_hash.searchsorted(row_hash, "right"))
         recent = self._recent.get(row_hash)
+        if low == high and not recent:
+            return []  # most questions: no phrasing is exactly theirs
+        rows = self._sorted_row[low:high]
         if recent:
             rows = np.concatenate([rows, np.asarray(recent, dtype=np.int64)])
         entries = self.lex_entry.view[rows]

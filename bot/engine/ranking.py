@@ -183,11 +183,17 @@ def _exact_matches(index: Index, prepared: Prepared, mask: np.ndarray) -> np.nda
     for scope, weights in prepared.weights.items():
         if any(t not in term_id for t in weights):
             continue
-        exact = np.asarray(index.exact([term_id[t] for t in weights]), dtype=np.int64)
+        held = index.exact([term_id[t] for t in weights])
+        if not held:
+            continue
+        exact = np.asarray(held, dtype=np.int64)
         if scope is not None:
             exact = exact[index.article.view[exact] == index.code_of(scope)]
         found.append(exact)
-    exact = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    if not found:
+        return np.zeros(0, dtype=np.int64)
+    # one scope's list is sorted and unique already
+    exact = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
     return exact[mask[exact]]
 
 
@@ -248,14 +254,16 @@ def _exact_coverage(
     coverage = np.zeros(len(chosen))
     for scope, weights in prepared.weights.items():
         total = sum(weights.values()) or 1.0
-        rows = np.ones(len(chosen), dtype=bool)
+        rows: np.ndarray | None = None  # every candidate
         if scope is not None:
-            code = index.code_of(scope)
-            rows = articles == code
+            rows = articles == index.code_of(scope)
         elif len(prepared.weights) > 1:
-            scoped = [index.code_of(a) for a in prepared.weights if a is not None]
-            rows = ~np.isin(articles, [c for c in scoped if c is not None])
-        if not rows.any():
+            rows = np.ones(len(chosen), dtype=bool)
+            for article in prepared.weights:
+                code = None if article is None else index.code_of(article)
+                if code is not None:
+                    rows &= articles != code
+        if rows is not None and not rows.any():
             continue
         acc = np.zeros(len(chosen))
         for term, weight in weights.items():
@@ -263,10 +271,13 @@ def _exact_coverage(
             if tid is None or tid >= len(index.postings) or not index.postings[tid]:
                 continue
             postings = np.frombuffer(index.postings[tid], dtype=np.int32)
-            at = np.searchsorted(postings, chosen)
-            at = np.minimum(at, len(postings) - 1)
-            acc += np.where(postings[at] == chosen, weight / total, 0.0)
-        coverage[rows] = acc[rows]
+            at = np.minimum(np.searchsorted(postings, chosen), len(postings) - 1)
+            # adding only where the term is held: the same sums as adding 0.0 elsewhere
+            np.add(acc, weight / total, out=acc, where=postings[at] == chosen)
+        if rows is None:
+            coverage = acc
+        else:
+            coverage[rows] = acc[rows]
     return coverage
 
 
