@@ -12,6 +12,7 @@ import itertools
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -131,6 +132,7 @@ class Index:
         # (filled as the gate needs them)
         self.declared: dict[int, tuple[tuple[str, frozenset[str], bool], ...]] = {}
         self.bodies: dict[int, tuple[str, list[str]]] = {}  # see `gate._body`
+        self.memo: dict[tuple[Any, ...], Any] = {}  # see `memo.per_index`
 
     # ------------------------------------------------------------------ building and updating
     @classmethod

@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -123,6 +124,8 @@ class Prepared:
     weights: dict[str | None, dict[str, float]]  # scope -> term -> weight
     vector: np.ndarray  # the question's unit vector
     term_vectors: dict[str, np.ndarray]  # term -> unit vector of the word it came from
+    # what the gate works out once per question and reuses for each entry it checks
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def prepare(index: Index, query: Query, question: str) -> Prepared:
