@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.engine.arrays import Growable
+from bot.engine.arrays import Growable, distinct
 from bot.engine.focus import time_and_count
 from bot.engine.stats import Stats
 from bot.engine.textproc import words
@@ -322,7 +322,7 @@ class Index:
         if recent:
             rows = np.concatenate([rows, np.asarray(recent, dtype=np.int64)])
         entries = self.lex_entry.view[rows]
-        return np.unique(entries[self.alive.view[entries]]).tolist()
+        return distinct(entries[self.alive.view[entries]]).tolist()
 
     def _sort_hashes(self, order: np.ndarray | None = None) -> None:
         """Sort the exact-phrasing table (`order`: its sorting, saved with a snapshot)."""

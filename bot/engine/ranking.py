@@ -20,7 +20,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.engine.analyzer import Query
-from bot.engine.arrays import Runs, smallest
+from bot.engine.arrays import Runs, distinct, smallest
 from bot.engine.index import Index
 from bot.engine.view import View
 from bot.knowledge.kinds import KINDS
@@ -173,7 +173,7 @@ def candidates(
     if len(exact) > _EXACT:
         # Many entries phrased exactly as asked ("trump"): the ones closest in meaning.
         exact = exact[np.argsort(neg[exact], kind="stable")[:_EXACT]]
-    chosen = np.unique(np.concatenate([chosen, exact]))
+    chosen = distinct(np.concatenate([chosen, exact]))
     if not skipped and len(prepared.weights) == 1:
         return chosen, coverage[chosen]
     return chosen, _exact_coverage(index, prepared, chosen, skipped)
@@ -196,7 +196,7 @@ def _exact_matches(index: Index, prepared: Prepared, mask: np.ndarray) -> np.nda
     if not found:
         return np.zeros(0, dtype=np.int64)
     # one scope's list is sorted and unique already
-    exact = found[0] if len(found) == 1 else np.unique(np.concatenate(found))
+    exact = found[0] if len(found) == 1 else distinct(np.concatenate(found))
     return exact[mask[exact]]
 
 
@@ -349,7 +349,7 @@ def score(
     ceiling = w.lexical * (base + w.chars) * floor + w.semantic * semantic + adjust[kinds]
     best = np.argsort(-ceiling, kind="stable")[:keep]
     texts = {_scope_code(prepared, s): " ".join(sorted(ws)) for s, ws in prepared.weights.items()}
-    begins, counts = rows.begins[best].tolist(), rows.counts[best].tolist()
+    firsts = _first_rows(f1, best_f1, rows, best).tolist()
     results = []
     for k, (i, f1_best, cover, sem_best, adjustment) in enumerate(
         zip(
@@ -362,10 +362,8 @@ def score(
         )
     ):
         chars = 0.0
-        if counts[k] and f1_best > 0:
-            # the first row reaching the entry's best, for the character similarity of its text
-            low = begins[k]
-            row = low + int(np.argmax(f1[low : low + counts[k]] >= f1_best - 1e-12))
+        row = firsts[k]
+        if row >= 0 and f1_best > 0:
             at = int(terms.begins[row])
             ids = flat[at : at + int(lengths[row])].tolist()
             text = " ".join(sorted(stats.term_text[t] for t in ids))
@@ -384,6 +382,22 @@ def score(
             )
         )
     return results
+
+
+def _first_rows(f1: np.ndarray, best_f1: np.ndarray, rows: Runs, chosen: np.ndarray) -> np.ndarray:
+    """Per chosen entry, its first row reaching its best F1 (for the character similarity of
+    that row's text), -1 for an entry without rows."""
+    counts = rows.counts[chosen]
+    runs = Runs(rows.begins[chosen], counts)
+    out = np.full(len(chosen), -1, dtype=np.int64)
+    if not len(runs.flat):
+        return out
+    reach = f1[runs.flat] >= np.repeat(best_f1[chosen] - 1e-12, counts)
+    at = np.where(reach, runs.flat, len(f1))
+    filled = counts > 0
+    out[filled] = np.minimum.reduceat(at, runs.begins[filled])
+    out[out == len(f1)] = -1  # no row reaches (an entry without a positive F1)
+    return out
 
 
 def _scope_code(prepared: Prepared, scope: str | None) -> int:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from bot.engine.arrays import smallest
+from bot.engine.arrays import distinct, largest_first, smallest
 
 
 def _values(kind: str, n: int) -> np.ndarray:
@@ -27,3 +27,20 @@ def test_smallest_keeps_what_a_full_partition_keeps(kind: str, n: int, count: in
     values = _values(kind, n)
     expected = set(np.argpartition(values, count)[:count].tolist())
     assert set(smallest(values, count).tolist()) == expected
+
+
+@pytest.mark.parametrize("kind", ["distinct", "ties at the cut", "all equal", "mostly hidden"])
+@pytest.mark.parametrize("count", [1, 60, 5_000])
+def test_largest_first_keeps_what_a_stable_sort_keeps(kind: str, count: int) -> None:
+    """The same positions as a stable sort's first ones: among equal values, the earliest."""
+    values = _values(kind, 4_096).astype(np.float32)
+    expected = np.argsort(-values, kind="stable")[:count]
+    assert sorted(largest_first(values, count).tolist()) == sorted(expected.tolist())
+
+
+@pytest.mark.parametrize("values", [[], [7], [3, 3, 3], [5, 1, 5, 2, 1], list(range(9_000, 0, -2))])
+def test_distinct_is_numpys_unique(values: list[int]) -> None:
+    """Sorted distinct values, as `np.unique` gives them."""
+    array = np.asarray(values, dtype=np.int32)
+    assert np.array_equal(distinct(array), np.unique(array))
+    assert distinct(array).dtype == array.dtype
