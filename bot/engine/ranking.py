@@ -349,39 +349,31 @@ def score(
     ceiling = w.lexical * (base + w.chars) * floor + w.semantic * semantic + adjust[kinds]
     best = np.argsort(-ceiling, kind="stable")[:keep]
     texts = {_scope_code(prepared, s): " ".join(sorted(ws)) for s, ws in prepared.weights.items()}
-    firsts = _first_rows(f1, best_f1, rows, best).tolist()
-    results = []
-    for k, (i, f1_best, cover, sem_best, adjustment) in enumerate(
-        zip(
-            best.tolist(),
-            best_f1[best].tolist(),
-            covered[best].tolist(),
-            semantic[best].tolist(),
-            adjust[kinds[best]].tolist(),
-            strict=True,
-        )
+    f1_best, cover = best_f1[best], covered[best]
+    chars = np.zeros(len(best))
+    for k, (row, scope) in enumerate(
+        zip(_first_rows(f1, best_f1, rows, best).tolist(), scope_of[best].tolist(), strict=True)
     ):
-        chars = 0.0
-        row = firsts[k]
-        if row >= 0 and f1_best > 0:
+        if row >= 0 and f1_best[k] > 0:
             at = int(terms.begins[row])
             ids = flat[at : at + int(lengths[row])].tolist()
             text = " ".join(sorted(stats.term_text[t] for t in ids))
-            chars = fuzz.token_sort_ratio(texts[int(scope_of[i])], text) / 100
-        lexical = lexical_score(f1_best, cover, chars, w)
-        results.append(
-            Scored(
-                index,
-                int(positions[i]),
-                blend(lexical, sem_best, adjustment, w),
-                lexical,
-                sem_best,
-                cover,
-                chars,
-                f1_best,
-            )
+            chars[k] = fuzz.token_sort_ratio(texts[scope], text) / 100
+    lexical = _lexical_scores(f1_best, cover, chars, w)
+    blended = _blends(lexical, semantic[best], adjust[kinds[best]], w)
+    return [
+        Scored(index, *values)
+        for values in zip(
+            positions[best].tolist(),
+            blended.tolist(),
+            lexical.tolist(),
+            semantic[best].tolist(),
+            cover.tolist(),
+            chars.tolist(),
+            f1_best.tolist(),
+            strict=True,
         )
-    return results
+    ]
 
 
 def _first_rows(f1: np.ndarray, best_f1: np.ndarray, rows: Runs, chosen: np.ndarray) -> np.ndarray:
@@ -423,6 +415,21 @@ def lexical_score(best_f1: float, covered: float, chars: float, w: Weights) -> f
 def blend(lexical: float, semantic: float, adjustment: float, w: Weights) -> float:
     # Not capped at 1: two entries that both reach the top must still be told apart.
     return max(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
+
+
+def _lexical_scores(
+    best_f1: np.ndarray, covered: np.ndarray, chars: np.ndarray, w: Weights
+) -> np.ndarray:
+    """`lexical_score` of many entries at once: the same arithmetic in the same order."""
+    raw = w.phrasing * best_f1 + w.coverage * covered + w.chars * chars
+    return raw * np.minimum(1.0, covered / w.coverage_floor)
+
+
+def _blends(
+    lexical: np.ndarray, semantic: np.ndarray, adjustment: np.ndarray, w: Weights
+) -> np.ndarray:
+    """`blend` of many entries at once: the same arithmetic in the same order."""
+    return np.maximum(w.lexical * lexical + w.semantic * semantic + adjustment, 0.0)
 
 
 def rank(
