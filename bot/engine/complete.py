@@ -241,7 +241,8 @@ def _score(
     vector = typed.vector
     prepared = Prepared(query, {None: {t: stats.weight(t) for t in terms}}, vector, {})
     if len(holders) > _SCORED:
-        coarse = index.coarse.view[holders] @ typed.coarse(index.coarse.view.shape[1])
+        rows = np.take(index.coarse.view, holders, axis=0)  # quicker than fancy indexing
+        coarse = rows @ typed.coarse(index.coarse.view.shape[1])
         holders = np.sort(holders[largest_first(coarse, _SCORED)])
     results = score(index, prepared, (holders, np.ones(len(holders))), _WEIGHTS, keep=_SCORED)
     return [(item.score, item.key) for item in results]

@@ -301,9 +301,9 @@ def score(
     # semantic: the best phrasing's cosine
     sem = Runs(index.sem_start.view[positions], index.sem_count.view[positions])
     sem_rows = index.sem_row.view[sem.flat]
-    sims = (index.sem_vectors.view[sem_rows].astype(np.float32) @ prepared.vector) * (
-        index.sem_scale.view[sem_rows]
-    )
+    # np.take gathers whole rows at once (2-3x quicker than fancy indexing on int8 rows)
+    gathered = np.take(index.sem_vectors.view, sem_rows, axis=0)
+    sims = (gathered.astype(np.float32) @ prepared.vector) * index.sem_scale.view[sem_rows]
     span = w.semantic_full - w.semantic_zero
     semantic = np.clip((sem.maxima(sims) - w.semantic_zero) / span, 0.0, 1.0)
     # lexical: per phrasing row, the weight of the question's terms in it and its own weight
