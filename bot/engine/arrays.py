@@ -92,11 +92,10 @@ class Runs:
         ends = np.cumsum(counts)
         self.counts = counts
         self.begins = ends - counts
-        total = int(ends[-1]) if len(ends) else 0
-        if total == 0:
-            self.flat = np.zeros(0, dtype=np.int64)
-        else:
-            self.flat = np.arange(total, dtype=np.int64) + np.repeat(starts - self.begins, counts)
+        total = ends.item(-1) if len(ends) else 0
+        flat = np.repeat(starts - self.begins, counts)
+        flat += np.arange(total, dtype=np.int64)
+        self.flat = flat
 
     def owners(self) -> np.ndarray:
         """Per position of `flat`, the run it belongs to."""

@@ -323,8 +323,8 @@ def score(
         entry_of_row = rows.owners()
     f1 = np.zeros(len(lex_rows))
     for scope, weights in prepared.weights.items():
-        members = scope_of == _scope_code(prepared, scope)
-        if not single and not members.any():
+        members = None if single else scope_of == _scope_code(prepared, scope)
+        if members is not None and not members.any():
             continue
         total = sum(weights.values())
         qw = np.zeros(len(idf))
@@ -334,7 +334,7 @@ def score(
                 qw[tid] = weight
         hit = np.bincount(row_of_flat, weights=qw[flat], minlength=len(lex_rows))
         scored = np.where(hit > 0, 2 * hit / (total + own), 0.0)
-        if entry_of_row is None:
+        if entry_of_row is None or members is None:
             f1 = scored
         else:
             in_scope = members[entry_of_row]
@@ -351,13 +351,19 @@ def score(
     texts = {_scope_code(prepared, s): " ".join(sorted(ws)) for s, ws in prepared.weights.items()}
     f1_best, cover = best_f1[best], covered[best]
     chars = np.zeros(len(best))
-    for k, (row, scope) in enumerate(
-        zip(_first_rows(f1, best_f1, rows, best).tolist(), scope_of[best].tolist(), strict=True)
-    ):
-        if row >= 0 and f1_best[k] > 0:
-            at = int(terms.begins[row])
-            ids = flat[at : at + int(lengths[row])].tolist()
-            text = " ".join(sorted(stats.term_text[t] for t in ids))
+    firsts = _first_rows(f1, best_f1, rows, best)
+    reached = np.flatnonzero((firsts >= 0) & (f1_best > 0))
+    if len(reached):
+        first_rows = firsts[reached]
+        term_text = stats.term_text
+        for k, at, length, scope in zip(
+            reached.tolist(),
+            terms.begins[first_rows].tolist(),
+            lengths[first_rows].tolist(),
+            scope_of[best[reached]].tolist(),
+            strict=True,
+        ):
+            text = " ".join(sorted([term_text[t] for t in flat[at : at + length].tolist()]))
             chars[k] = fuzz.token_sort_ratio(texts[scope], text) / 100
     lexical = _lexical_scores(f1_best, cover, chars, w)
     blended = _blends(lexical, semantic[best], adjust[kinds[best]], w)
