@@ -14,13 +14,18 @@ class Growable:
         shape = (capacity,) if width is None else (capacity, width)
         self._data = np.zeros(shape, dtype=dtype)
         self._size = 0
+        self._view: np.ndarray | None = None
 
     def __len__(self) -> int:
         return self._size
 
     @property
     def view(self) -> np.ndarray:
-        return self._data[: self._size]
+        # kept until the array changes: a question reads dozens of views
+        view = self._view
+        if view is None:
+            view = self._view = self._data[: self._size]
+        return view
 
     def extend(self, rows: Any) -> int:
         """Append rows (or values); returns the position of the first one."""
@@ -31,6 +36,7 @@ class Growable:
             self._resize(max(2 * len(self._data), start + count))
         self._data[start : start + count] = rows
         self._size += count
+        self._view = None
         return start
 
     def reserve(self, rows: int) -> None:
@@ -47,11 +53,13 @@ class Growable:
     def truncate(self, size: int) -> None:
         """Keep only the first `size` filled rows (the rest become free)."""
         self._size = min(self._size, size)
+        self._view = None
 
     def _resize(self, capacity: int) -> None:
         resized = np.zeros((capacity, *self._data.shape[1:]), dtype=self._data.dtype)
         resized[: self._size] = self._data[: self._size]
         self._data = resized
+        self._view = None
 
     def append(self, value: Any) -> int:
         return self.extend([value])
@@ -62,6 +70,7 @@ class Growable:
         grown = cls.__new__(cls)
         grown._data = data
         grown._size = size
+        grown._view = None
         return grown
 
     @classmethod

@@ -84,10 +84,25 @@ _SCORED = 6
 _INTENT_KINDS = {"who": {"person"}, "quote": {"quote"}, "number": {"number"}}
 
 
-@functools.lru_cache(maxsize=64)
+_ADJUSTMENTS: dict[tuple[frozenset[str], int], tuple[Weights, np.ndarray]] = {}
+
+
 def kind_adjustments(intents: frozenset[str], weights: Weights) -> np.ndarray:
     """Per kind code (last slot: unknown kind), the bonus or malus the question's intents give
-    (cached: few combinations of intents exist; do not change the array returned)."""
+    (cached: few combinations of intents exist; do not change the array returned). Looked up
+    by the weights' identity: hashing every field of `Weights` cost more than the lookup."""
+    key = (intents, id(weights))
+    found = _ADJUSTMENTS.get(key)
+    if found is not None and found[0] is weights:
+        return found[1]
+    if len(_ADJUSTMENTS) >= 64:
+        _ADJUSTMENTS.clear()
+    adjustment = _kind_adjustments(intents, weights)
+    _ADJUSTMENTS[key] = (weights, adjustment)
+    return adjustment
+
+
+def _kind_adjustments(intents: frozenset[str], weights: Weights) -> np.ndarray:
     adjustment = np.zeros(len(KINDS) + 1)
     for code, kind in enumerate(KINDS):
         if any(kind in _INTENT_KINDS.get(i, ()) for i in intents):
@@ -111,8 +126,8 @@ class Scored:
     best_f1: float = 0.0
     holds_focus: bool = True  # states the kind of fact the question asks for (a time, a count)
 
-    @property
-    def key(self) -> tuple[str, str]:
+    @functools.cached_property
+    def key(self) -> tuple[str, str]:  # sorted on again and again
         return self.index.entries[self.position].key
 
 
