@@ -8,10 +8,11 @@ change what they get back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.engine.index import Index
-from bot.engine.ranking import Prepared
+if TYPE_CHECKING:  # ranking uses the index memo too
+    from bot.engine.index import Index
+    from bot.engine.ranking import Prepared
 
 T = TypeVar("T")
 # An index's kept results, at most (a body's words and stems are a few kB): past it they are

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz
 from bot.engine.analyzer import Query
 from bot.engine.arrays import Runs, distinct, smallest
 from bot.engine.index import Index
+from bot.engine.memo import per_index
 from bot.engine.view import View
 from bot.knowledge.kinds import KINDS
 
@@ -172,9 +174,14 @@ def candidates(
     coarse_query = prepared.vector[: index.coarse.view.shape[1]]
     norm = float(np.linalg.norm(coarse_query))
     if norm > 0:
-        near = w.coarse * (index.coarse.view @ (coarse_query / norm))
-        neg = np.negative(near, dtype=np.float64)
-        neg -= coverage
+        unit = coarse_query / norm
+        if w.coarse > 0 and math.frexp(w.coarse)[0] == 0.5:
+            # A power of two scales exactly, however the product is summed: weighted and
+            # negated through the query's 32 values, not the product's value per entry.
+            neg = np.subtract(index.coarse.view @ (unit * -w.coarse), coverage)
+        else:
+            neg = np.negative(w.coarse * (index.coarse.view @ unit), dtype=np.float64)
+            neg -= coverage
     else:
         neg = -coverage
     live = int(np.count_nonzero(mask))
@@ -239,15 +246,35 @@ def _coverage(
         lists = {t: h for t in weights if (h := holders(t)) is not None}
         walked = [t for t, h in lists.items() if len(h) <= common] or list(lists)
         skipped |= lists.keys() - set(walked)
-        acc = _accumulate([lists[t] for t in walked], [weights[t] / total for t in walked], n)
+        scoped_lists = [lists[t] for t in walked]
+        scoped_values = [weights[t] / total for t in walked]
         if scope is None:
-            coverage = acc
+            coverage = _accumulate(scoped_lists, scoped_values, n)
         else:
             code = index.code_of(scope)
             if code is not None:
-                in_article = index.article.view == code
-                coverage[in_article] = acc[in_article]
+                members = _article_positions(index, code)
+                coverage[members] = _accumulate_at(scoped_lists, scoped_values, members)
     return coverage, skipped
+
+
+def _article_positions(index: Index, code: int) -> np.ndarray:
+    """The positions of an article's entries (kept until the index changes)."""
+    return per_index(
+        index, ("article", code, index.version), lambda: np.flatnonzero(index.article.view == code)
+    )
+
+
+def _accumulate_at(lists: list[np.ndarray], values: list[float], at: np.ndarray) -> np.ndarray:
+    """`_accumulate(lists, values, n)[at]` for sorted positions `at` (an article's few), without
+    a pass over every entry: the same sums, added in the same order."""
+    if not lists or not len(at):
+        return np.zeros(len(at))
+    positions = np.concatenate(lists)
+    weights = np.repeat(values, [len(p) for p in lists])
+    local = np.minimum(np.searchsorted(at, positions), len(at) - 1)
+    inside = at[local] == positions
+    return np.bincount(local[inside], weights=weights[inside], minlength=len(at))
 
 
 def _accumulate(lists: list[np.ndarray], values: list[float], n: int) -> np.ndarray:
