@@ -239,9 +239,10 @@ def _anchors(
         for word, ids in pending:
             close = max(best[at : at + len(ids)])
             at += len(ids)
-            if abs(close - w.focus_soft) < _RECHECK:
-                close = float((stats.term_vectors.view[ids] @ matrix.T).max())
-            found[word] = close >= w.focus_soft
+            if abs(close - w.focus_soft) < _RECHECK:  # exactly as one word alone (in float32)
+                found[word] = bool((stats.term_vectors.view[ids] @ matrix.T).max() >= w.focus_soft)
+            else:
+                found[word] = close >= w.focus_soft
     return found
 
 
