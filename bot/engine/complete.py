@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine.analyzer import Query
+from bot.engine.arrays import largest_first
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Weights, score
 from bot.engine.result import Candidate
@@ -176,10 +177,11 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
         return list(found.values())[:limit]
     scored: list[tuple[float, EntryKey]] = []
     indexes = [index] if view.overlay is None else [index, view.overlay]
+    keystroke = _Typed(engine, prefix)
     for scope, terms in dict.fromkeys(asked):
         scoped = view if scope is None else replace(view, articles=_only(view, scope))
         for part in indexes:
-            scored += _score(engine, part, scoped, list(terms), prefix)
+            scored += _score(engine, part, scoped, list(terms), keystroke)
     scored.sort(key=lambda item: (-item[0], item[1]))
     for value, key in scored:
         offer(key, value)
@@ -188,8 +190,30 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
     return list(found.values())[:limit]
 
 
+class _Typed:
+    """The text typed so far and its vector, embedded once per keystroke (when some completion
+    has entries to score) however many completions are scored."""
+
+    def __init__(self, engine: Engine, prefix: str) -> None:
+        self._engine = engine
+        self.prefix = prefix
+        self._vector: np.ndarray | None = None
+        self._coarse: np.ndarray | None = None
+
+    @property
+    def vector(self) -> np.ndarray:
+        if self._vector is None:
+            self._vector = self._engine.stats.model.encode([self.prefix])[0]
+        return self._vector
+
+    def coarse(self, dimensions: int) -> np.ndarray:
+        if self._coarse is None or len(self._coarse) != dimensions:
+            self._coarse = _unit(self.vector[:dimensions])
+        return self._coarse
+
+
 def _score(
-    engine: Engine, index: Index, view: View, terms: list[str], prefix: str
+    engine: Engine, index: Index, view: View, terms: list[str], typed: _Typed
 ) -> list[tuple[float, EntryKey]]:
     """Entries holding every term, scored as if the terms were the question."""
     stats = engine.stats
@@ -206,7 +230,7 @@ def _score(
         # sample of the rest, so a keystroke's work stays bounded whatever the store.
         exact = np.asarray(index.exact([stats.term_id[t] for t in terms]), dtype=np.int32)
         sample = holders[:: len(holders) // _HOLDERS + 1]
-        holders = np.union1d(exact[:_SCORED], sample).astype(np.int32)
+        holders = _union(sample, exact[:_SCORED])
     for other in lists[1:]:
         at = np.minimum(np.searchsorted(other, holders), len(other) - 1)
         holders = holders[other[at] == holders]
@@ -214,13 +238,24 @@ def _score(
     if not len(holders):
         return []
     query = Query(tuple(terms), frozenset(), tuple(terms), {}, {})
-    vector = stats.model.encode([prefix])[0]
+    vector = typed.vector
     prepared = Prepared(query, {None: {t: stats.weight(t) for t in terms}}, vector, {})
     if len(holders) > _SCORED:
-        coarse = index.coarse.view[holders] @ _unit(vector[: index.coarse.view.shape[1]])
-        holders = np.sort(holders[np.argsort(-coarse, kind="stable")[:_SCORED]])
+        rows = np.take(index.coarse.view, holders, axis=0)  # quicker than fancy indexing
+        coarse = rows @ typed.coarse(index.coarse.view.shape[1])
+        holders = np.sort(holders[largest_first(coarse, _SCORED)])
     results = score(index, prepared, (holders, np.ones(len(holders))), _WEIGHTS, keep=_SCORED)
     return [(item.score, item.key) for item in results]
+
+
+def _union(ordered: np.ndarray, extra: np.ndarray) -> np.ndarray:
+    """The sorted union of a sorted array of distinct positions and a few sorted others (what
+    `np.union1d` gives, without sorting the many again)."""
+    if not len(extra):
+        return ordered
+    at = np.minimum(np.searchsorted(ordered, extra), len(ordered) - 1)
+    new = extra[ordered[at] != extra]
+    return np.insert(ordered, np.searchsorted(ordered, new), new).astype(np.int32)
 
 
 def _only(view: View, article_id: str) -> frozenset[str]:

@@ -486,6 +486,12 @@ def _split(text: str) -> tuple[list[str], list[str]]:
     return pieces, [_bare(p).lower() for p in pieces]
 
 
+def split(text: str) -> tuple[list[str], list[str]]:
+    """A text's pieces and their plain lower-case words, as `agents` reads them (cached; do
+    not change the lists returned)."""
+    return _split(text)
+
+
 def agents(
     text: str,
     common: Callable[[str], bool],
@@ -494,15 +500,17 @@ def agents(
     window: int,
     modal: bool,
     needs_anchor: bool = False,
+    named_at: Iterable[int] | None = None,
 ) -> list[str]:
     """The names of a text that can be the agent asked for: not a modifier of a word the
     question gives ("US foreign policy establishment" for "which establishment people"), not
     inside an "if" clause (unless the question supposes too), and, when the text holds the
     asked verb or role noun (`anchor`), within `window` words of it ("who interviewed trump"
     is not answered by the Middle East the interview was about); none at all when the text
-    must hold the asked verb (`needs_anchor`) and does not."""
+    must hold the asked verb (`needs_anchor`) and does not. `named_at`: the text's `names_at`
+    positions, when the caller keeps them."""
     pieces, plain = _split(text)
-    named = set(names_at(pieces, common))
+    named = set(names_at(pieces, common) if named_at is None else named_at)
     runs: list[tuple[int, int]] = []
     for i in sorted(named):
         if runs and runs[-1][1] == i - 1 and not _CLAUSE_END.search(pieces[i - 1]):

@@ -17,6 +17,7 @@ import numpy as np
 from bot.engine import focus as f
 from bot.engine.analyzer import Analyzer
 from bot.engine.index import Index
+from bot.engine.memo import per_index, per_question
 from bot.engine.ranking import Prepared, Scored, Weights, blend, kind_adjustments, lexical_score
 from bot.engine.textproc import words
 from bot.knowledge.schema import KINDS
@@ -202,15 +203,41 @@ def _dated(tokens: list[str], focus: f.Focus, analyzer: Analyzer, w: Weights) ->
 
 def _agents(
     index: Index,
+    position: int,
     body: str,
     article: str,
     prepared: Prepared,
-    given: set[str],
     w: Weights,
     needs_verb: bool = False,
 ) -> list[str]:
     """The names of the body that can be the agent asked for (see `focus.agents`): beside the
     asked verb or role noun, its own word or one whose vector is `Weights.focus_soft` close."""
+    focus = prepared.query.focus
+    analyzer = index.stats.analyzer
+    role, matrix, content = per_question(
+        prepared, ("agent", article), lambda: _agent_words(index, article, prepared)
+    )
+    anchors = _anchors(index, position, body, article, role, matrix, w)
+
+    def asked(word: str) -> bool:
+        return bool(content.intersection(analyzer.word_stems(word, article)))
+
+    common = lambda word: _common(index, word, w)  # noqa: E731
+    named = per_index(
+        index,
+        ("named", position, w.generic_rare),
+        lambda: tuple(f.names_at(f.split(body)[0], common)),
+    )
+    return f.agents(
+        body, common, asked, anchors.__getitem__, w.agent_window, focus.modal, needs_verb, named
+    )
+
+
+def _agent_words(
+    index: Index, article: str, prepared: Prepared
+) -> tuple[set[str], np.ndarray | None, set[str]]:
+    """The asked verb or role noun's terms and their vectors, and the question's content terms
+    (the same for every entry of an article)."""
     focus = prepared.query.focus
     analyzer = index.stats.analyzer
     stats = index.stats
@@ -226,33 +253,62 @@ def _agents(
         if v is not None
     ]
     matrix = np.stack(vectors) if vectors else None
-    # A body repeats its words: each is judged once per question.
-    anchors: dict[str, bool] = {}
-
-    def anchor(word: str) -> bool:
-        found = anchors.get(word)
-        if found is None:
-            found = anchors[word] = _anchor(word)
-        return found
-
-    def _anchor(word: str) -> bool:
-        stems = analyzer.word_stems(word, article)
-        if role.intersection(stems):
-            return True
-        if matrix is None:
-            return False
-        ids = [stats.term_id[t] for t in stems if t in stats.term_id]
-        if not ids:
-            return False
-        return bool((stats.term_vectors.view[ids] @ matrix.T).max() >= w.focus_soft)
-
     content = set(analyzer.stems(f.content_words(focus.given), article))
+    return role, matrix, content
 
-    def asked(word: str) -> bool:
-        return bool(content.intersection(analyzer.word_stems(word, article)))
 
-    common = lambda word: _common(index, word, w)  # noqa: E731
-    return f.agents(body, common, asked, anchor, w.agent_window, focus.modal, needs_verb)
+# A batched cosine this close to `Weights.focus_soft` is checked again word by word, as each
+# word was first checked alone: the two products may round their last bit differently.
+_RECHECK = 1e-4
+
+
+def _anchors(
+    index: Index,
+    position: int,
+    body: str,
+    article: str,
+    role: set[str],
+    matrix: np.ndarray | None,
+    w: Weights,
+) -> dict[str, bool]:
+    """Per word of the body: the asked verb or role noun itself, or a word whose vector is
+    `Weights.focus_soft` close to it (one product for the whole body)."""
+    stats = index.stats
+    words_stems = per_index(
+        index, ("stems", position, article), lambda: _word_stems(index, body, article)
+    )
+    found: dict[str, bool] = {}
+    pending: list[tuple[str, list[int]]] = []
+    for word, stems in words_stems:
+        if role.intersection(stems):
+            found[word] = True
+            continue
+        ids = [stats.term_id[t] for t in stems if t in stats.term_id] if matrix is not None else []
+        if ids:
+            pending.append((word, ids))
+        else:
+            found[word] = False
+    if pending and matrix is not None:
+        flat = [i for _, ids in pending for i in ids]
+        best = (stats.term_vectors.view[flat] @ matrix.T).max(axis=1).tolist()
+        at = 0
+        for word, ids in pending:
+            close = max(best[at : at + len(ids)])
+            at += len(ids)
+            if abs(close - w.focus_soft) < _RECHECK:  # exactly as one word alone (in float32)
+                found[word] = bool((stats.term_vectors.view[ids] @ matrix.T).max() >= w.focus_soft)
+            else:
+                found[word] = close >= w.focus_soft
+    return found
+
+
+def _word_stems(index: Index, body: str, article: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The body's distinct plain words, each with its terms in the article."""
+    analyzer = index.stats.analyzer
+    plain = f.split(body)[1]
+    return tuple(
+        (word, analyzer.word_stems(word, article)) for word in dict.fromkeys(plain) if word
+    )
 
 
 _PERSON_KIND = KINDS.index("person")
@@ -298,7 +354,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         return True
     analyzer = index.stats.analyzer
     article = entry.article_id
-    held = analyzer.stems(focus.held, article)
+    held = per_question(prepared, ("held", article), lambda: analyzer.stems(focus.held, article))
     if held and not _holds_words(index, position, prepared, list(held), w):
         return False
     kind = focus.kind
@@ -313,8 +369,10 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         if kind in (f.TIME, f.DATE) and "will" in focus.given and not f.FUTURE & set(body_words):
             return False  # "when will the sanctions end": a past date is no answer
         return kind != f.DATE or _dated(body_words, focus, analyzer, w)
-    asked = {t for _, scoped in prepared.query.scopes for t in scoped}
-    given = {analyzer.stem(t) for t in focus.given}
+    asked = per_question(
+        prepared, ("asked",), lambda: {t for _, scoped in prepared.query.scopes for t in scoped}
+    )
+    given = per_question(prepared, ("given",), lambda: {analyzer.stem(t) for t in focus.given})
     if kind in (f.AGENT, f.NAMED):
         # The asked verb ("who showed up") must be the entry's own or close to one of its
         # words, else no name in it is the one who did it; not for "who said" (a quote's lead
@@ -327,7 +385,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
             and role[0] not in f.SPEECH_VERBS
             and not set(role) <= set(focus.held)
         )
-        chosen = _agents(index, body, article, prepared, given, w, needs_verb)
+        chosen = _agents(index, position, body, article, prepared, w, needs_verb)
         if entry.kind == "quote" and (not focus.role or focus.role[0] in f.SPEECH_VERBS):
             # "who said ...": a quote's lead names its speaker, however far from "said"
             lead = _speaker_lead(entry.answer)
@@ -335,20 +393,35 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     elif kind == f.PLACE:
         chosen = f.names(body, lambda word: _common(index, word, w))[1]
     if kind in (f.AGENT, f.PLACE, f.NAMED):
-        stems = {t for name in chosen for t in analyzer.terms(name, article)}
+        stems = {t for name in chosen for t in _name_terms(index, name, article)}
         return bool(stems - asked - given)
     if kind == f.SPEECH:
-        speaker = set(analyzer.terms(" ".join(focus.speaker), article))  # "his": nobody named
+        speaker = per_question(  # "his": nobody named
+            prepared,
+            ("speaker", article),
+            lambda: set(analyzer.terms(" ".join(focus.speaker), article)),
+        )
         if not speaker or not _holds_words(index, position, prepared, sorted(speaker), w, 0.0):
             return False
         lead = _speaker_lead(entry.answer)
         if entry.kind == "quote" and speaker & set(analyzer.sequence(lead, article)):
             return True  # a quote's answer names its speaker before the quotation
-        sequence = analyzer.stems(body_words, article)
-        verbs = {analyzer.stem(v) for v in (*f.SPEECH_VERBS, focus.verb)}
+        sequence = per_index(
+            index, ("sequence", position, article), lambda: analyzer.stems(body_words, article)
+        )
+        verbs = per_question(
+            prepared, ("verbs",), lambda: {analyzer.stem(v) for v in (*f.SPEECH_VERBS, focus.verb)}
+        )
         person = bool(speaker & _persons(index, article))
         return f.speaks(sequence, speaker, verbs, w.speech_window, person)
     return True
+
+
+def _name_terms(index: Index, name: str, article: str) -> tuple[str, ...]:
+    """A name's terms in the article (the same few names come back for every question)."""
+    return per_index(
+        index, ("terms", name, article), lambda: index.stats.analyzer.terms(name, article)
+    )
 
 
 def _holds_words(

@@ -12,10 +12,11 @@ import itertools
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from bot.engine.arrays import Growable
+from bot.engine.arrays import Growable, distinct
 from bot.engine.focus import time_and_count
 from bot.engine.stats import Stats
 from bot.engine.textproc import words
@@ -134,6 +135,7 @@ class Index:
         self.declared: dict[int, tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]] = {}
         self.bodies: dict[int, tuple[str, list[str]]] = {}  # see `gate._body`
         self.plain: dict[int, np.ndarray] = {}  # see `gate._plain_terms`
+        self.memo: dict[tuple[Any, ...], Any] = {}  # see `memo.per_index`
 
     # ------------------------------------------------------------------ building and updating
     @classmethod
@@ -314,13 +316,16 @@ class Index:
         if len(self._recent) > _RESORT_AFTER:
             self._sort_hashes()
         row_hash = _hash_terms(sorted(term_ids))
-        low, high = np.searchsorted(self._sorted_hash, [row_hash, row_hash + 1])
-        rows = self._sorted_row[low:high]
+        low = int(self._sorted_hash.searchsorted(row_hash, "left"))
+        high = int(self._sorted_hash.searchsorted(row_hash, "right"))
         recent = self._recent.get(row_hash)
+        if low == high and not recent:
+            return []  # most questions: no phrasing is exactly theirs
+        rows = self._sorted_row[low:high]
         if recent:
             rows = np.concatenate([rows, np.asarray(recent, dtype=np.int64)])
         entries = self.lex_entry.view[rows]
-        return np.unique(entries[self.alive.view[entries]]).tolist()
+        return distinct(entries[self.alive.view[entries]]).tolist()
 
     def _sort_hashes(self, order: np.ndarray | None = None) -> None:
         """Sort the exact-phrasing table (`order`: its sorting, saved with a snapshot)."""

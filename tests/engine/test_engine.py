@@ -141,6 +141,23 @@ def test_deterministic(engine: Engine) -> None:
     assert [again.answer(q) for q in questions] == first
 
 
+def test_an_answer_does_not_depend_on_what_was_asked_before() -> None:
+    """The gate's kept work (per question, per entry text) never carries one question's focus
+    into another's: asked in either order, each question gets the same result."""
+    questions = [
+        "who said trust takes years",
+        "who threw the banquet",
+        "what did peskov say about trust",
+        "where was the banquet",
+        "who is flynn",
+        "how many bottles of champagne",
+    ]
+    forward = Engine(ENTRIES, ALIASES)
+    backward = Engine(ENTRIES, ALIASES)
+    first = [forward.answer(q) for q in questions]
+    assert [backward.answer(q) for q in reversed(questions)][::-1] == first
+
+
 @pytest.mark.parametrize(
     ("scores", "verdict"),
     [
