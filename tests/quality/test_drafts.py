@@ -23,11 +23,12 @@ DRAFTED = ("spokane-meth-campaign", "us-israeli-settlements", "wild-parise-sabre
 # explained-share rule decline more of its draft's loose matches, and in exchange the curated
 # article's held-out wrong answers fell 5.7% -> 4.7% and every draft's "helped" rose (spokane
 # 67% -> 75%, settlements 56% -> 67%, wild 55% -> 60%). Drafts then gained reason, gist and
-# chat-spelling phrasings: settlements back to 40.0% overall, 23.6% in scope.
+# chat-spelling phrasings: settlements back to 40.0% overall, 23.6% in scope. With the finer focus
+# rules ("who's X", "which X" naming one, "when will"): 40.0 / 41.3 / 41.3% overall.
 FLOORS = {
-    "heldout-spokane-meth-campaign": {"overall": 0.39, "in_scope": 0.17, "helped": 0.74},
-    "heldout-us-israeli-settlements": {"overall": 0.40, "in_scope": 0.23, "helped": 0.68},
-    "heldout-wild-parise-sabres": {"overall": 0.40, "in_scope": 0.22, "helped": 0.60},
+    "heldout-spokane-meth-campaign": {"overall": 0.40, "in_scope": 0.18, "helped": 0.74},
+    "heldout-us-israeli-settlements": {"overall": 0.41, "in_scope": 0.25, "helped": 0.68},
+    "heldout-wild-parise-sabres": {"overall": 0.41, "in_scope": 0.22, "helped": 0.60},
 }
 WRONG_CEILING = 0.08
 # Side by side: a question about one article answered from another (always wrong). Measured once

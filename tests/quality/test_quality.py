@@ -22,11 +22,14 @@ from bot.service import BriefingService
 # finer focus checks (a count's unit, a date near its event, a quote's speaker): in scope 51.2%,
 # wrong 5.1%; with an agent named by the asked verb (the development sets' wrong answers 7 -> 3,
 # none of their right answers lost), one held-out question fewer right and one fewer wrong: in
-# scope 50.9%, wrong 4.9% (the in-scope floor lowered by that one question, knowingly).
+# scope 50.9%, wrong 4.9% (the in-scope floor lowered by that one question, knowingly); with
+# finer focus rules ("he said" for a person, "which X" naming one, "when will", "who's X"),
+# sibling entries quoting one passage not blocking each other, and names never soft-matched:
+# overall 61.9%, in scope 52.1%, paraphrases 39.1%, wrong 4.7%, helped 93.5%.
 FLOORS = {
-    "heldout-trump-russia": {"overall": 0.60, "in_scope": 0.50, "helped": 0.93},
+    "heldout-trump-russia": {"overall": 0.61, "in_scope": 0.52, "helped": 0.93},
 }
-WRONG_CEILINGS = {"heldout-trump-russia": 0.050}
+WRONG_CEILINGS = {"heldout-trump-russia": 0.048}
 DEV_FLOORS = {"devset": {"in_scope": 0.91, "declined": 0.99}}
 
 
