@@ -29,6 +29,7 @@ from bot.engine.ranking import Scored, Weights, prepare, rank
 from bot.engine.result import Candidate, EngineResult, Verdict
 from bot.engine.semantic import SemanticModel
 from bot.engine.stats import Stats
+from bot.engine.thesaurus import load as load_thesaurus
 from bot.engine.view import ALL, AliasBook, EntryKey, View
 from bot.models import Entry
 
@@ -205,6 +206,8 @@ class Engine:
         self._vocabulary.refresh(self, self.base)
         self.stats.analyzer.warm()
         self.model.warm()
+        if self.weights.thesaurus > 0:
+            load_thesaurus()  # ~25 ms, else paid by the first question a thesaurus can help
 
     def suggest(self, prefix: str, view: View = ALL, limit: int = 25) -> list[Candidate]:
         """Entries whose phrasings complete what someone is typing (autocomplete)."""

@@ -20,6 +20,7 @@ from bot.engine.index import Index
 from bot.engine.memo import per_index, per_question
 from bot.engine.ranking import Prepared, Scored, Weights, blend, kind_adjustments, lexical_score
 from bot.engine.textproc import words
+from bot.engine.thesaurus.credit import credits as thesaurus_credits
 from bot.knowledge.schema import KINDS
 from bot.models import Entry
 
@@ -66,6 +67,8 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         if missing and closest is not None:
             span = w.soft_full - w.soft_zero
             credit = np.clip((closest - w.soft_zero) / span, 0.0, 1.0)
+            thesaurus = thesaurus_credits(index, item.position, prepared, missing, w)
+            credit = np.maximum(credit, thesaurus)  # a WordNet neighbour among its words
             soft = sum(lost[t] * c for t, c in zip(missing, credit, strict=True))
             explained += float(soft) / total
         explained = min(max(explained, 0.0), 1.0)

@@ -46,6 +46,9 @@ class Weights:
     # a word's similarity to the entry's closest word, mapped to how much it counts as explained
     soft_zero: float = 0.45
     soft_full: float = 0.75
+    # ...or through the thesaurus (bot/engine/thesaurus): a WordNet neighbour of the word among
+    # the entry's words explains it by the neighbour's credit times this (0: no thesaurus)
+    thesaurus: float = 1.0
     # A question word the entry lacks that is common English ("according", "talk", "point") says
     # less than a rare one ("vodka"): what it leaves unexplained is scaled by its frequency rank
     # in the model's vocabulary, from `generic_floor` at rank `generic_common` (and below) up to

@@ -76,6 +76,8 @@ def test_wheel_carries_the_sample_and_the_licences(installed: Path) -> None:
         assert expected in names
     assert any(n.startswith("bot/sample/seeds/") and n.endswith(".txt") for n in names)
     assert any(n.endswith("licenses/LICENSE") for n in names)
+    thesaurus = ("thesaurus.npz", "LICENSE-WordNet-3.0.txt", "NOTICE")
+    assert all(f"bot/engine/thesaurus/data/{name}" in names for name in thesaurus)
     assert not any("candidates" in n for n in names)
 
 
