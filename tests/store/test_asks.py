@@ -63,7 +63,9 @@ async def test_asks_alone_keep_the_write_ahead_log_small(tmp_path: Path) -> None
     wal = path.with_name(path.name + "-wal").stat().st_size
     assert (await store.asks.stats(None))["asked"] == 3000
     await store.close()
-    assert wal < 24 * 2**20  # never checkpointed, 3,000 asks make about 48 MB
+    # never checkpointed, 3,000 asks make about 48 MB; on a loaded machine the log's thread may
+    # reach only some of its checkpoints in time (29 MB seen once in CI)
+    assert wal < 40 * 2**20
 
 
 async def test_waiting_asks_survive_a_clean_shutdown(location: str | Path) -> None:
