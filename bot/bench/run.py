@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 
 from bot.bench.asklog import ask_log
 from bot.bench.cli import cli_ask
-from bot.bench.measure import load_average
+from bot.bench.measure import load_average, machine_speed
 from bot.bench.realistic import GENERATOR, SEED
 from bot.bench.store import measure, real_knowledge
 from bot.settings import Settings
@@ -44,6 +44,7 @@ def run_bench(
     report: dict[str, Any] = {
         "generator": {"name": GENERATOR, "seed": SEED, "sizes": sizes, "questions": questions},
         "load_before": load_average(),
+        "machine_speed": machine_speed(),
         "dependencies": _dependencies(),
         "stores": [],
     }

@@ -224,7 +224,7 @@ def test_locked_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_bench_prints_figures_for_each_store(tmp_path: Path) -> None:
     """bench --json measures the real store and each realistic size beside the baselines, a real
-    `briefbot ask` beside its imports alone, and the ask log's write."""
+    `briefbot ask` beside its imports alone, the ask log's write and the machine's speed."""
     result = run(
         tmp_path, "bench", "--json", "--sizes", "300", "--questions", "40", "--cli-samples", "2"
     )
@@ -235,6 +235,8 @@ def test_bench_prints_figures_for_each_store(tmp_path: Path) -> None:
     assert cli["imports_wall"]["min_ms"] <= cli["imports_wall"]["max_ms"]
     assert log["n"] >= 1000 and log["p50_ms"] <= log["p99_ms"]
     assert report["generator"]["sizes"] == [300] and report["load_before"]
+    speed = report["machine_speed"]
+    assert speed["python_loop_ms"] > 0 and speed["float32_product_ms"] > 0
     stores = report["stores"]
     assert [s["name"] for s in stores] == ["real store", "realistic 300"]
     assert stores[1]["entries"] == 300 and stores[1]["cold"]["n"] == 40
