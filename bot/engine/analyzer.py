@@ -17,14 +17,14 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.focus import NONE, Focus, focus_in
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
-from bot.engine.textproc import words
+from bot.engine.textproc import asked_words, words
 from bot.engine.view import AliasBook
 
 _MIN_CORRECTABLE = 4
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "5"
+ANALYZER_VERSION = "6"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
@@ -216,7 +216,7 @@ class Analyzer:
 
     def query(self, text: str, *, correct: bool = True, known: Iterable[str] = ()) -> Query:
         """`known`: words that are not typos though the base has none (a server's own entries)."""
-        tokens = words(text)
+        tokens = asked_words(text)
         intents = intents_of(tokens)
         content = _content(_framing_out(tokens))
         if not content and "about" in tokens:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
-from bot.engine.textproc import words
+from bot.engine.textproc import asked_words
 
 TIME = "time"
 DATE = "date"
@@ -145,7 +145,7 @@ _WHOS = re.compile(r"\bwho['’‘]s\b", re.IGNORECASE)
 
 def focus_in(text: str) -> Focus:
     """The focus of a question given as its text."""
-    return focus_of(words(_WHOS.sub("whos", text)))
+    return focus_of(asked_words(_WHOS.sub("whos", text)))
 
 
 def focus_of(tokens: list[str]) -> Focus:

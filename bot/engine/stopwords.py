@@ -58,3 +58,47 @@ INTENT_WORDS = {
     "why": "why",
     "whys": "why",
 }
+
+# How chat spells a few words ("wat did ppl call it"): read as the word before anything else, so
+# "wat" asks what (a question word, not a content word the entry lacks) and "cuz" gives a reason.
+# Only spellings that are no English word of their own; typos of longer words are repaired
+# towards the store's words instead (`Analyzer._correct`).
+CHAT_SPELLINGS = {
+    "wat": "what",
+    "wut": "what",
+    "wot": "what",
+    "whut": "what",
+    "wht": "what",
+    "waht": "what",
+    "hwat": "what",
+    "whta": "what",
+    "wats": "whats",
+    "wuts": "whats",
+    "whts": "whats",
+    "hwo": "who",
+    "hw": "how",
+    "wen": "when",
+    "wich": "which",
+    "whcih": "which",
+    "cuz": "because",
+    "coz": "because",
+    "bcuz": "because",
+    "becuz": "because",
+    "bcoz": "because",
+    "abt": "about",
+    "smth": "something",
+    "sth": "something",
+    "smthng": "something",
+    "somethin": "something",
+    "thru": "through",
+    "b4": "before",
+    "rly": "really",
+    "govt": "government",
+    "prez": "president",
+    "convo": "conversation",
+    "yr": "year",
+    "yrs": "years",
+    "artcle": "article",
+    "artical": "article",
+    "aricle": "article",
+}

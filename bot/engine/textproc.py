@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.engine.stopwords import CHAT_SPELLINGS
 from bot.text.normalize import fold
 
 _DISCORD_TOKENS = re.compile(
@@ -47,3 +48,11 @@ def words(text: str) -> list[str]:
         text = _POSSESSIVE.sub(r"\1", text)
         text = _APOSTROPHE.sub(r"\1\2", text)
     return _NON_WORD.sub(" ", text).split()
+
+
+def asked_words(text: str) -> list[str]:
+    """`words` of a question, with chat's spellings of a few words spelled out ("wat" -> what)."""
+    tokens = words(text)
+    if CHAT_SPELLINGS.keys().isdisjoint(tokens):
+        return tokens
+    return [CHAT_SPELLINGS.get(t, t) for t in tokens]

@@ -86,6 +86,8 @@ def engine() -> Engine:
         ("how many bottles of bubbly", "champagne"),  # alias
         ("who is the kremlin spokesman", "person-peskov"),  # alias to the name
         ("who is peskof", "person-peskov"),  # typo in a name
+        ("wat did zhirinovsky do to celebrate", "banquet"),  # chat's spelling of "what"
+        ("hwo is flynn in the artcle", "person-flynn"),  # of "who", and a stopword's typo
     ],
 )
 def test_answers(engine: Engine, question: str, expected: str) -> None:
@@ -104,6 +106,7 @@ def test_answers(engine: Engine, question: str, expected: str) -> None:
         "how many bottles of vodka did he drink",  # near miss on a number
         "what happened in 2020",  # a number the store never mentions
         "how long did the zhirinovsky banquet last",  # the topic, not the asked duration
+        "wat year did zhirinovsky celebrate",  # chat's "what": still a time asked for
         "when did zhirinovsky celebrate",  # the entry states no time
         "how many times did zhirinovsky celebrate",  # nor a count
         "'; DROP TABLE entries; --",
