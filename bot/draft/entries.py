@@ -34,6 +34,8 @@ _PARTIAL = 0.6
 _SETTING_WORDS = 3
 # The gist entry's answer: the lead's first sentences.
 _GIST_SENTENCES = 2
+# A scene set before a sentence's subject is at most this many words ("On Tuesday morning,").
+_SCENE_WORDS = 5
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
@@ -98,7 +100,7 @@ class DraftBuilder:
         """The people a passage names, and the one its leading pronoun stands for ("He tipped
         Suter’s shot in later": the scorer of the sentence before)."""
         named = [w for w in self._mentioned.get(sentence.index, []) if _names(text, w)]
-        first = text.split(maxsplit=1)[0].lower().strip(",") if text.split() else ""
+        first = _subject_pronoun(text)
         if first in _PRONOUNS:
             for index in range(sentence.index - 1, max(sentence.index - 4, -1), -1):
                 before = [
@@ -283,6 +285,17 @@ class DraftBuilder:
                 [heading.lower(), f"what about {heading.lower()}", f"{heading.lower()} section"],
                 [f"tell me about {heading.lower()}", f"section {heading.lower()}"],
             )
+
+
+def _subject_pronoun(text: str) -> str:
+    """The pronoun a sentence's first clause opens with: "He tipped ..." and "On Tuesday
+    morning, he posted ..." (a scene set before it), lower case; else ""."""
+    words = text.split()
+    first = words[0].lower().strip(",") if words else ""
+    if first in _PRONOUNS or "," not in " ".join(words[:_SCENE_WORDS]):
+        return first
+    after = text.split(",", 1)[1].split()
+    return after[0].lower().strip(",") if after else ""
 
 
 def _reports_speech(text: str, who: Who) -> bool:

@@ -41,6 +41,9 @@ for years.
 
 Farmers in the valley worry the new rules will raise their bills. “We cannot afford another \
 fee,” said Tom Briggs, owner of Briggs Family Orchards.
+
+Whitfield later met the mayors of the towns. On Tuesday morning, she toured a pumping station \
+near Madras.
 """
 
 # question -> what the answer says
@@ -58,6 +61,8 @@ ASKED = {
     "what was the reason for the new pipes": "attempt to end the boil-water notices",
     "in a sentence, what's this piece about": "signed the Clean Rivers Act",
     "howd the senate vote go": "passed the bill 18-12",
+    # "she" after a scene set before it is the governor
+    "whitfield pumping station": "toured a pumping station",
 }
 
 
