@@ -299,6 +299,10 @@ class Analyzer:
             self._stemmer = snowballstemmer.stemmer("english")
         return self._stemmer
 
+    def corrected(self, tokens: Iterable[str]) -> list[str]:
+        """The words with their typos repaired, as a question's content words are."""
+        return [self._correct(t) for t in tokens]
+
     def _correct(self, token: str) -> str:
         """The closest known word within one edit (two for long words) sharing the first letter."""
         if token in self.vocabulary or len(token) < _MIN_CORRECTABLE or not token.isalpha():

@@ -357,12 +357,16 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         return True
     analyzer = index.stats.analyzer
     article = entry.article_id
-    held = per_question(prepared, ("held", article), lambda: analyzer.stems(focus.held, article))
+    held = per_question(
+        prepared, ("held", article), lambda: analyzer.stems(analyzer.corrected(focus.held), article)
+    )
     if held and not _holds_words(index, position, prepared, list(held), w):
         return False
     kind = focus.kind
     if kind is None:
         return True
+    if focus.copula and set(held) & _persons(index, article):
+        return True  # "who is the kremlin spokesman": Peskov, by another name
     if kind != f.SPEECH and _declares(index, position, entry, prepared, kind, w):
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
     body, body_words = _body(index, position, entry)
