@@ -44,6 +44,19 @@ def _generic(prepared: Prepared, index: Index, term: str, w: Weights) -> float:
     return w.generic_floor + (1.0 - w.generic_floor) * share
 
 
+def _framing(index: Index, entry: Entry, prepared: Prepared) -> set[str] | None:
+    """The question's terms that carry what it asks, in the entry's article (see
+    `bot.engine.clause`; None: every word does)."""
+    core = prepared.query.core
+    if core is None:
+        return None
+    analyzer = index.stats.analyzer
+    article = entry.article_id
+    return per_question(
+        prepared, ("core", article), lambda: set(analyzer.stems(analyzer.corrected(core), article))
+    )
+
+
 def _common(index: Index, word: str, w: Weights) -> bool:
     """A word common in English ("despite", "many"): capitalised first in a sentence, no name."""
     rank = index.stats.model.rank(word)
@@ -60,7 +73,13 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         weights = prepared.weights[scope]
         total = sum(weights.values()) or 1.0
         missing = _missing(index, item.position, weights)
-        lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
+        core = _framing(index, entry, prepared) if missing and w.framing < 1.0 else None
+        lost = {
+            t: weights[t]
+            * _generic(prepared, index, t, w)
+            * (1.0 if core is None or t in core else w.framing)
+            for t in missing
+        }
         explained = 1.0 - sum(lost.values()) / total
         plain = _plain_terms(index, item.position, entry, w) if missing else None
         closest = _closest(index, item.position, prepared, missing, plain)
