@@ -15,7 +15,8 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.focus import NONE, Focus, focus_in
+from bot.engine.clause import core_words
+from bot.engine.focus import NONE, Focus, focus_of, question_words
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import asked_words, words
 from bot.engine.view import AliasBook
@@ -94,6 +95,8 @@ class Query:
     by_article: dict[str, tuple[str, ...]]  # for articles whose own aliases occur in the question
     surfaces: dict[str, str]  # stem -> the word of the question it came from
     focus: Focus = NONE  # what the question asks for, which the answer must hold
+    # the words carrying what it asks (`clause.core_words`; None: a keyword query)
+    core: tuple[str, ...] | None = None
 
     def terms_for(self, article_id: str) -> tuple[str, ...]:
         return self.by_article.get(article_id, self.terms)
@@ -233,7 +236,9 @@ class Analyzer:
             scoped = self._stemmed(self._apply(content, self._by_article[article]), surfaces)
             if scoped != base:
                 by_article[article] = scoped
-        return Query(tuple(content), intents, base, by_article, surfaces, focus_in(text))
+        asked = question_words(text)
+        focus = focus_of(asked)
+        return Query(tuple(content), intents, base, by_article, surfaces, focus, core_words(asked))
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None
@@ -298,6 +303,10 @@ class Analyzer:
 
             self._stemmer = snowballstemmer.stemmer("english")
         return self._stemmer
+
+    def corrected(self, tokens: Iterable[str]) -> list[str]:
+        """The words with their typos repaired, as a question's content words are."""
+        return [self._correct(t) for t in tokens]
 
     def _correct(self, token: str) -> str:
         """The closest known word within one edit (two for long words) sharing the first letter."""

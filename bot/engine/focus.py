@@ -79,6 +79,9 @@ class Focus:
     verb: str = ""  # for SPEECH: the question's own verb ("call"), besides the usual ones
     role: tuple[str, ...] = ()  # for AGENT: the asked verb or role noun the agent stands by
     modal: bool = False  # the question asks about what might be ("who could be picked")
+    # for AGENT: "who is the X", X a role (the question names one of the article's people when
+    # X is another name for them: "the kremlin spokesman" for Peskov)
+    copula: bool = False
 
     def __bool__(self) -> bool:
         return self.kind is not None or bool(self.held)
@@ -91,7 +94,7 @@ def _content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t not in STOPWORDS and t not in QUESTION_WORDS]
 
 
-def _head(tokens: list[str]) -> list[str]:
+def head_words(tokens: list[str]) -> list[str]:
     """The content words right after "which"/"what" ("which cbs show was..." -> cbs, show),
     skipping "kind of", "sort of", "type of", "other"."""
     rest = list(tokens)
@@ -108,10 +111,11 @@ def _head(tokens: list[str]) -> list[str]:
     return head
 
 
-def _speech(tokens: list[str]) -> Focus | None:
-    """ "what did X say about Y" / "how did X describe Y": X speaks, Y is held."""
+def _speech(tokens: list[str], first: int = 1) -> Focus | None:
+    """ "what did X say about Y" / "how did X describe Y": X speaks, Y is held (`first`: where
+    the auxiliary may stand first: 0 for "did X say anything about Y")."""
     verb = next((i for i, t in enumerate(tokens) if t in _SPEECH_VERBS), None)
-    aux = next((i for i, t in enumerate(tokens[1:3], 1) if t in _AUXILIARIES), None)
+    aux = next((i for i, t in enumerate(tokens[first:3], first) if t in _AUXILIARIES), None)
     if verb is None or aux is None or verb <= aux:
         return None
     between = tokens[aux + 1 : verb]
@@ -145,7 +149,13 @@ _WHOS = re.compile(r"\bwho['’‘]s\b", re.IGNORECASE)
 
 def focus_in(text: str) -> Focus:
     """The focus of a question given as its text."""
-    return focus_of(asked_words(_WHOS.sub("whos", text)))
+    return focus_of(question_words(text))
+
+
+def question_words(text: str) -> list[str]:
+    """A question's lower-case words as the focus reads them ("who's" kept as "whos", chat's
+    spellings spelled out)."""
+    return asked_words(_WHOS.sub("whos", text))
 
 
 def focus_of(tokens: list[str]) -> Focus:
@@ -161,12 +171,14 @@ def focus_of(tokens: list[str]) -> Focus:
     if not found:
         return NONE
     if found.kind == AGENT:
-        role = named or _role(tokens) or role
+        role = named or found.role or _role(tokens) or role
     elif found.kind == NAMED:
         role = found.held[-1:]  # the name stands by the X of "which X"
     modal = bool(_MODALS.intersection(tokens))
     given = frozenset(tokens)
-    return Focus(found.kind, found.held, found.speaker, given, found.verb, role, modal)
+    return Focus(
+        found.kind, found.held, found.speaker, given, found.verb, role, modal, found.copula
+    )
 
 
 # Words that make a question ask about what might be, not what is: "who could be picked".
@@ -186,7 +198,7 @@ def _named(tokens: list[str]) -> tuple[str, ...]:
             rest = tokens[i + 1 :]
             while rest and rest[0] in _NAME_OPENERS:
                 rest = rest[1:]
-            head = _head(rest)
+            head = head_words(rest)
             return tuple(t for t in head if t not in _AGENT_NOUNS) or tuple(head)
     return ()
 
@@ -226,6 +238,10 @@ def _focus(tokens: list[str]) -> Focus:
     if start is None:
         if "names" in tokens or ("name" in tokens and tokens[:1] != ["name"]):
             return Focus(AGENT)
+        if tokens[:1] and tokens[0] in _DO | {"has", "have"}:
+            said = _speech(tokens, 0)  # "did X say anything about Y": X speaks of Y
+            if said is not None:
+                return said
         return NONE
     tokens = tokens[start:]  # "ok so when was he born": from the question word on
     if tokens[0] == "when":
@@ -240,7 +256,11 @@ def _focus(tokens: list[str]) -> Focus:
         return Focus(DURATION)
     if pair == ("how", "many") and tokens[2:3] and tokens[2] in _TIME_NOUNS:
         return Focus(SPAN)  # "how many months did it last"
-    if pair in (("how", "many"), ("how", "much"), ("how", "old"), ("how", "far")):
+    if pair in (("how", "many"), ("how", "much")):
+        # "how many languages does he speak": a count of the thing named, which the entry holds
+        counted = head_words(tokens[2:])
+        return Focus(COUNT, tuple(t for t in counted if t not in _AGENT_NOUNS | _COUNT_NOUNS))
+    if pair in (("how", "old"), ("how", "far")):
         return Focus(COUNT)
     if first in _REASON_OPENINGS or pair in _REASON_OPENINGS:
         return Focus(REASON)
@@ -248,6 +268,10 @@ def _focus(tokens: list[str]) -> Focus:
         rest = tokens[1:]
         if rest[:1] in (["is"], ["was"], ["are"], ["were"]) or first == ("whos",):
             rest = rest[1:] if first != ("whos",) else rest
+            if rest[:1] in (["the"], ["a"], ["an"]):
+                # "who is the kremlin spokesman": someone to name beside the role the entry holds
+                role = tuple(head_words(rest[1:]))
+                return Focus(AGENT, role, role=role, copula=True)
             if not _RELATIVES.intersection(rest):
                 return NONE  # "who is X?": about X, not an agent to name
         return Focus(AGENT)
@@ -260,9 +284,13 @@ def _focus(tokens: list[str]) -> Focus:
         if said is not None:
             return said
         if first == ("whats",) or tokens[1:2] in (["is"], ["was"], ["are"]):
+            named = tokens[1:] if first == ("whats",) else tokens[2:]
+            named = named[1:] if named[:1] == ["the"] else named
+            if named[:2] in (["name", "of"], ["names", "of"]):
+                return Focus(AGENT)  # "what is the name of the spokesperson": someone to name
             return NONE  # "what is X": a definition or a description, not a kind to hold
         kind_of = first == ("which",) or tokens[1:2] in (["kind"], ["sort"], ["type"])
-        head = _head(tokens[1:])
+        head = head_words(tokens[1:])
         if not head:
             return NONE
         last = head[-1]

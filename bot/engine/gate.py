@@ -44,6 +44,19 @@ def _generic(prepared: Prepared, index: Index, term: str, w: Weights) -> float:
     return w.generic_floor + (1.0 - w.generic_floor) * share
 
 
+def _framing(index: Index, entry: Entry, prepared: Prepared) -> set[str] | None:
+    """The question's terms that carry what it asks, in the entry's article (see
+    `bot.engine.clause`; None: every word does)."""
+    core = prepared.query.core
+    if core is None:
+        return None
+    analyzer = index.stats.analyzer
+    article = entry.article_id
+    return per_question(
+        prepared, ("core", article), lambda: set(analyzer.stems(analyzer.corrected(core), article))
+    )
+
+
 def _common(index: Index, word: str, w: Weights) -> bool:
     """A word common in English ("despite", "many"): capitalised first in a sentence, no name."""
     rank = index.stats.model.rank(word)
@@ -60,7 +73,15 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         weights = prepared.weights[scope]
         total = sum(weights.values()) or 1.0
         missing = _missing(index, item.position, weights)
-        lost = {t: weights[t] * _generic(prepared, index, t, w) for t in missing}
+        core = _framing(index, entry, prepared) if missing and w.framing < 1.0 else None
+        if core is not None and not core.isdisjoint(missing):
+            core = None  # framing is forgiven only once what is asked is held ("the weather")
+        lost = {
+            t: weights[t]
+            * _generic(prepared, index, t, w)
+            * (1.0 if core is None or t in core else w.framing)
+            for t in missing
+        }
         explained = 1.0 - sum(lost.values()) / total
         plain = _plain_terms(index, item.position, entry, w) if missing else None
         closest = _closest(index, item.position, prepared, missing, plain)
@@ -357,12 +378,16 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         return True
     analyzer = index.stats.analyzer
     article = entry.article_id
-    held = per_question(prepared, ("held", article), lambda: analyzer.stems(focus.held, article))
+    held = per_question(
+        prepared, ("held", article), lambda: analyzer.stems(analyzer.corrected(focus.held), article)
+    )
     if held and not _holds_words(index, position, prepared, list(held), w):
         return False
     kind = focus.kind
     if kind is None:
         return True
+    if focus.copula and set(held) & _persons(index, article):
+        return True  # "who is the kremlin spokesman": Peskov, by another name
     if kind != f.SPEECH and _declares(index, position, entry, prepared, kind, w):
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
     body, body_words = _body(index, position, entry)

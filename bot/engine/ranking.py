@@ -56,6 +56,10 @@ class Weights:
     generic_floor: float = 1.0
     generic_common: int = 2000
     generic_rare: int = 12000
+    # A question word the entry lacks outside the question's head and main clause (its framing:
+    # "according to the moscow readout", bot/engine/clause.py) leaves this share of its weight
+    # unexplained; a keyword query's words count whole (1: every word counts whole)
+    framing: float = 0.7
     # the question's focus (bot/engine/focus.py): a word it must hold counts only this close
     focus_soft: float = 0.7
     # an entry's phrasing asking for the question's kind of focus ("who...") vouches for the

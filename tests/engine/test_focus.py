@@ -16,7 +16,12 @@ from bot.models import Entry, Evidence
         ("what year was obama's reset", f.DATE, ()),
         ("how long did the reset last", f.DURATION, ()),
         ("how many months did it last", f.SPAN, ()),  # a number of months, not "brief"
-        ("how many bottles of champagne", f.COUNT, ()),
+        ("how many bottles of champagne", f.COUNT, ("bottles",)),  # a count of bottles
+        ("how many languages does putin speak", f.COUNT, ("languages",)),
+        ("how much did it cost", f.COUNT, ()),
+        ("who is the kremlin spokesman", f.AGENT, ("kremlin", "spokesman")),  # a role to name
+        ("whats the name of the british spokesperson", f.AGENT, ()),
+        ("did peskov say anything about flynn", f.SPEECH, ("flynn",)),
         ("who did trump appoint as national security advisor", f.AGENT, ()),
         ("who is michael flynn", None, ()),  # about flynn, not an agent to name
         ("which country was the only one backing trump", f.AGENT, ()),
@@ -341,7 +346,7 @@ def test_when_will_asks_for_a_time_ahead(question: str, answer: str, holds: bool
     ("question", "kind"),
     [
         ("who's trump", None),  # "who is": about trump, not a verb "trump" asked about
-        ("who’s the bench boss", None),
+        ("who’s the bench boss", f.AGENT),  # a role: someone to name
         ("who interviewed trump", f.AGENT),
     ],
 )
