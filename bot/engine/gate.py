@@ -74,6 +74,8 @@ def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
         total = sum(weights.values()) or 1.0
         missing = _missing(index, item.position, weights)
         core = _framing(index, entry, prepared) if missing and w.framing < 1.0 else None
+        if core is not None and not core.isdisjoint(missing):
+            core = None  # framing is forgiven only once what is asked is held ("the weather")
         lost = {
             t: weights[t]
             * _generic(prepared, index, t, w)
