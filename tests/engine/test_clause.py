@@ -46,7 +46,7 @@ def _engine(framing: float) -> Engine:
 @pytest.mark.parametrize(
     ("question", "discounted"),
     [
-        ("did the obama reset fail according to the newspaper", True),  # framing
+        ("did the obama reset fail in the newspaper", True),  # framing
         ("did the obama reset fail", False),  # nothing lacking
         ("did the obama reset bankrupt russia", False),  # the asked verb: counts whole
     ],
