@@ -441,7 +441,7 @@ def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str
     preposition ("in Aleppo", "at the White House")."""
     found: list[str] = []
     places: list[str] = []
-    pieces = _split(text)[0]
+    pieces = split(text)[0]
     for i in names_at(pieces, common):
         piece = pieces[i]
         word = _bare(piece)
@@ -507,17 +507,11 @@ _CLAUSE_END = re.compile(r"[,.;:!?\"“”()]$")
 
 
 @functools.lru_cache(maxsize=4096)
-def _split(text: str) -> tuple[list[str], list[str]]:
-    """A text's pieces and their plain lower-case words (cached: the gate asks of the same few
-    entries' bodies again and again; do not change the lists returned)."""
+def split(text: str) -> tuple[list[str], list[str]]:
+    """A text's pieces and their plain lower-case words, as `agents` reads them (cached: the gate
+    asks of the same few entries' bodies again and again; do not change the lists returned)."""
     pieces = _WORD.findall(text)
     return pieces, [_bare(p).lower() for p in pieces]
-
-
-def split(text: str) -> tuple[list[str], list[str]]:
-    """A text's pieces and their plain lower-case words, as `agents` reads them (cached; do
-    not change the lists returned)."""
-    return _split(text)
 
 
 def agents(
@@ -537,7 +531,7 @@ def agents(
     is not answered by the Middle East the interview was about); none at all when the text
     must hold the asked verb (`needs_anchor`) and does not. `named_at`: the text's `names_at`
     positions, when the caller keeps them."""
-    pieces, plain = _split(text)
+    pieces, plain = split(text)
     named = set(names_at(pieces, common) if named_at is None else named_at)
     runs: list[tuple[int, int]] = []
     for i in sorted(named):

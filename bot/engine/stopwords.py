@@ -61,8 +61,9 @@ INTENT_WORDS = {
 
 # How chat spells a few words ("wat did ppl call it"): read as the word before anything else, so
 # "wat" asks what (a question word, not a content word the entry lacks) and "cuz" gives a reason.
-# Only spellings that are no English word of their own; typos of longer words are repaired
-# towards the store's words instead (`Analyzer._correct`).
+# Spellings chat uses for these words far more than for any word of their own ("wen"), and typos
+# of "article": typos of content words are repaired towards the store's words instead
+# (`Analyzer._correct`), which never holds a stopword to repair towards.
 CHAT_SPELLINGS = {
     "wat": "what",
     "wut": "what",
