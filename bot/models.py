@@ -12,7 +12,7 @@ EntryKey = tuple[str, str]
 _FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A verbatim passage: `seed text[start:end] == quote`."""
 
@@ -28,7 +28,7 @@ class Evidence:
         return " ".join(_FOOTNOTE.sub(" ", self.quote).split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     id: str
     article_id: str

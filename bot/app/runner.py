@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 
 import aiohttp
 import discord
@@ -14,6 +15,7 @@ import discord
 from bot.app.client import BriefBot
 from bot.app.clock import Clock, utc_now
 from bot.app.logs import configure_logging
+from bot.lifetime import lasting
 from bot.service import BriefingService
 from bot.settings import Settings
 from bot.web.server import HealthServer
@@ -48,12 +50,16 @@ async def serve(
     clock: Clock = utc_now,
     on_created: Callable[[BriefBot], None] | None = None,
     guild_ready_timeout: float = 2.0,
+    own_process: bool = False,
 ) -> None:
-    """Run the bot until it is closed; the store is closed on the way out, whatever happens."""
+    """Run the bot until it is closed; the store is closed on the way out, whatever happens.
+    `own_process`: the process runs this bot alone, so what its start makes (the store's
+    entries, the index) is kept for the process's life (`bot.lifetime`)."""
     if settings.discord_token is None:
         raise SystemExit(NO_TOKEN)
     # One clock for the bot and its store: asks are stamped with the time the digest reads.
-    service = await BriefingService.start(settings, clock=clock, warm=True)
+    with lasting() if own_process else nullcontext():
+        service = await BriefingService.start(settings, clock=clock, warm=True)
     bot = BriefBot(service, settings, clock=clock, guild_ready_timeout=guild_ready_timeout)
     try:
         health = await _start_health(bot, service, settings)
@@ -83,7 +89,7 @@ async def _serve_until_signal(settings: Settings) -> None:
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop)
-    await serve(settings, on_created=created.append)
+    await serve(settings, on_created=created.append, own_process=True)
 
 
 def run_from_cli(settings: Settings) -> int:

@@ -8,9 +8,9 @@ figures are its own.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import json
-import pickle
 import random
 import sys
 import tempfile
@@ -24,7 +24,12 @@ from bot.bench.measure import load_average, peak_rss_mib, right, rss_mib, summar
 from bot.bench.realistic import GENERATOR, SEED, Generator
 from bot.engine import AliasBook, Engine
 from bot.engine.semantic import SemanticModel
-from bot.models import Entry
+from bot.lifetime import lasting
+from bot.models import Article, Entry
+from bot.service.search import build_engine
+from bot.store.codec import utc_now
+from bot.store.precedence import FileEntry
+from bot.store.store import Store
 
 _KEYSTROKE_QUESTIONS = 40
 _UPDATES = 30
@@ -73,18 +78,21 @@ def measure(
     figures["phrasings"] = sum(len(e.phrasings) for e in store)
     figures["index_rss_mib"] = round(index_mib, 1)
     with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
+        folder = Path(scratch) / "engine"
         started = time.perf_counter()
         engine.save(folder)
         figures["snapshot_save_s"] = round(time.perf_counter() - started, 3)
         figures["snapshot_mib"] = round(sum(f.stat().st_size for f in folder.iterdir()) / 2**20, 1)
-        records = folder / "store.pickle"
-        records.write_bytes(pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL))
+        database = Path(scratch) / "briefbot.sqlite3"
+        started = time.perf_counter()
+        asyncio.run(_write_store(database, store))
+        figures["store_sync_s"] = round(time.perf_counter() - started, 3)
         del engine
         gc.collect()
         started = time.perf_counter()
-        # the store read simulated by the same entry records read back from a file
-        restarted = Engine(pickle.loads(records.read_bytes()), book, model=model, folder=folder)
+        # as the bot's process starts: the store read, its index from the snapshot (`bot.lifetime`)
+        with lasting():
+            restarted = asyncio.run(_restart(database, book, folder, dimensions))
         figures["restart_s"] = round(time.perf_counter() - started, 3)
         figures["restart_reused"] = restarted.reused
     engine = restarted
@@ -104,6 +112,35 @@ def measure(
         figures["previous_engine"] = _previous(store, book, questions)
     figures["peak_rss_mib"] = round(peak_rss_mib(), 1)
     return figures
+
+
+async def _write_store(database: Path, entries: list[Entry]) -> None:
+    """The entries synced into a new SQLite store, as `knowledge/` files would be."""
+    by_article: dict[str, list[FileEntry]] = {}
+    for entry in entries:
+        by_article.setdefault(entry.article_id, []).append(FileEntry(entry))
+    files = [
+        (Article(a, f"{a}.txt", a, "", ()), "", items) for a, items in sorted(by_article.items())
+    ]
+    store = await Store.connect(database, 30.0, utc_now)
+    try:
+        await store.entries.sync(files, {}, "bench", lambda _article, _passage: None)
+    finally:
+        await store.close()
+
+
+async def _restart(database: Path, book: AliasBook, folder: Path, dimensions: int | None) -> Engine:
+    """What a restart does before it answers: the store opened and read, the model loaded and
+    the index read back from its snapshot (off the event loop, as the service does)."""
+    store = await Store.connect(database, 30.0, utc_now)
+    try:
+        rows = await store.entries.base_rows()
+    finally:
+        await store.close()
+    entries = {r.entry.key: r.entry for r in rows if r.served}
+    return await asyncio.to_thread(
+        build_engine, entries, book, model=None, dimensions=dimensions, folder=folder
+    )
 
 
 def _accuracy(engine: Engine, questions: list[tuple[str, Any]]) -> dict[str, Any]:

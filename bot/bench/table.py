@@ -87,8 +87,9 @@ def print_report(report: dict[str, Any]) -> None:
             f"snapshot {store['snapshot_mib']} MiB saved in {store['snapshot_save_s']:.2f} s"
         )
         print(
-            f"  restart from the snapshot, store records read included: {store['restart_s']:.3f} s"
-            f" ({store['restart_reused']:,} entries reused)"
+            f"  restart: SQLite store read, model loaded, index from the snapshot:"
+            f" {store['restart_s']:.3f} s ({store['restart_reused']:,} entries reused;"
+            f" the entries' first sync into the store {store['store_sync_s']:.1f} s)"
         )
         print(f"  answer cold {_ms(store['cold'])}; warm {_ms(store['warm'])}")
         accuracy = store.get("accuracy") or {}

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from bot import __version__
 from bot.knowledge.problems import KnowledgeError
+from bot.lifetime import lasting
 from bot.redaction import log_to_stderr, redact
 from bot.service import BriefingService
 from bot.settings import Settings
@@ -134,7 +135,8 @@ def _parser() -> argparse.ArgumentParser:
 async def _with_service(
     settings: Settings, action: Callable[[BriefingService], Awaitable[int]]
 ) -> int:
-    service = await BriefingService.start(settings)
+    with lasting():  # a command's process: its store and index are kept to its end
+        service = await BriefingService.start(settings)
     try:
         code = await action(service)
     except BaseException:

@@ -41,6 +41,20 @@ def evidence_json(evidence: Iterable[Evidence]) -> str:
     return dumps([asdict(e) for e in evidence])
 
 
+_DECODER = json.JSONDecoder()
+
+
+def loads(text: str) -> Any:
+    """A JSON column's value. The columns hold what `dumps` wrote, with nothing around it, so the
+    decoder is called directly: `json.loads` first scans for whitespace at both ends, a third of
+    the cost of reading a big store's entries. Anything else is read as `json.loads` reads it."""
+    try:
+        value, end = _DECODER.raw_decode(text)
+    except json.JSONDecodeError:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
 def entry_of(row: Any, article_id: str | None = None) -> Entry:
     """An entry from a row with the entry columns (entries or server_entries)."""
     return Entry(
@@ -48,10 +62,10 @@ def entry_of(row: Any, article_id: str | None = None) -> Entry:
         article_id=article_id or row["article_id"],
         kind=row["kind"],
         question=row["question"],
-        alternates=tuple(json.loads(row["alternates"])),
+        alternates=tuple(loads(row["alternates"])),
         answer=row["answer"],
-        evidence=tuple(Evidence(**e) for e in json.loads(row["evidence"])),
-        tags=tuple(json.loads(row["tags"])),
+        evidence=tuple(Evidence(**e) for e in loads(row["evidence"])),
+        tags=tuple(loads(row["tags"])),
         reviewed=bool(row["reviewed"]) if "reviewed" in row.keys() else True,
     )
 

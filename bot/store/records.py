@@ -114,7 +114,7 @@ class ArticleRecord:
         return self.retired_at is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BaseRow:
     """A base entry as stored: the entry and what the sync needs to know about it."""
 

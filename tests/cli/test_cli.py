@@ -245,6 +245,8 @@ def test_bench_prints_figures_for_each_store(tmp_path: Path) -> None:
             assert store[part]["p50_ms"] <= store[part]["p99_ms"], part
         assert store["cold"]["raised"] == 0
         assert store["previous_engine"]["warm"]["n"] > 0
+        # the restart read every entry back from a real store and reused the whole snapshot
+        assert store["restart_reused"] == store["entries"] and store["restart_s"] > 0
 
 
 def test_report_prints_dev_and_held_out_aggregates(tmp_path: Path) -> None:
