@@ -20,7 +20,7 @@ def test_reads_what_dumps_wrote(value: object) -> None:
     assert loads(dumps(value)) == value
 
 
-@pytest.mark.parametrize("text", [' ["a"] ', '\n{"a": [1]}\n', '[1, 2]\t'])
+@pytest.mark.parametrize("text", [' ["a"] ', '\n{"a": [1]}\n', "[1, 2]\t"])
 def test_reads_values_with_whitespace_around(text: str) -> None:
     """A value with whitespace around it (written by another tool) reads as json.loads reads it."""
     assert loads(text) == json.loads(text)
