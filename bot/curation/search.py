@@ -29,13 +29,6 @@ def _match(query: str, text: str) -> float:
     return fuzz.WRatio(query, text)
 
 
-def score(entry: Entry, query: str) -> float:
-    """How well a query matches an entry's id and question, case and punctuation aside
-    (0-100): fuzzy, for autocomplete as a moderator types."""
-    query = utils.default_process(query)
-    return max(_match(query, utils.default_process(text)) for text in (entry.id, entry.question))
-
-
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing about which entry is meant.
 _FILLER = frozenset(
@@ -82,28 +75,21 @@ def relevance(entry: Entry, query: str) -> float:
     return 100.0 * total / len(terms)
 
 
-def find_entries(entries: Sequence[Entry], query: str, *, deep: bool = True) -> list[Entry]:
-    """Entries matching a query, best first; all of them (by id) for an empty query.
-
-    `deep` (for /qa list) finds the entries every word of the query belongs to; autocomplete
-    matches the id and question fuzzily, to stay quick and predictable as one types.
-    """
+def find_entries(entries: Sequence[Entry], query: str) -> list[Entry]:
+    """Entries every word of the query belongs to (/qa list), best first; all of them (by id)
+    for an empty query. Autocomplete searches the engine's index instead (`engine.suggest`):
+    a keystroke must not read every entry."""
     if not query.strip():
         return sorted(entries, key=lambda e: e.id)
-    if deep:
-        scored = [(relevance(e, query), e) for e in entries]
-        found = [(s, e) for s, e in scored if s > 0]
-    else:
-        scored = [(score(e, query), e) for e in entries]
-        found = [(s, e) for s, e in scored if s >= MATCH_CUTOFF]
+    scored = [(relevance(e, query), e) for e in entries]
+    found = [(s, e) for s, e in scored if s > 0]
     return [e for _, e in sorted(found, key=lambda se: (-se[0], se[1].id))]
 
 
-def entry_choices(entries: Sequence[Entry], current: str) -> list[tuple[str, str]]:
-    """Autocomplete choices (name, value) for an entry: at most 25, names within 100 chars; the
-    value names the article too (`article/id`), since ids repeat across articles."""
-    found = find_entries(entries, current[:100], deep=False)[:CHOICES_MAX]
-    several = len({e.article_id for e in entries}) > 1
+def entry_choices(found: Sequence[Entry], *, several: bool) -> list[tuple[str, str]]:
+    """Autocomplete choices (name, value) for the entries found: at most 25, names within 100
+    chars; the value names the article too (`article/id`), since ids repeat across articles;
+    `several`: the moderator sees several articles, so names say which."""
     return [
         (
             _clip(
@@ -111,7 +97,7 @@ def entry_choices(entries: Sequence[Entry], current: str) -> list[tuple[str, str
             ),
             f"{e.article_id}/{e.id}",
         )
-        for e in found
+        for e in found[:CHOICES_MAX]
     ]
 
 

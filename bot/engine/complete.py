@@ -151,7 +151,14 @@ def complete(engine: Engine, prefix: str, view: View, limit: int) -> list[Candid
         if entry is not None and key not in found:
             found[key] = Candidate(entry.id, entry.question, round(score, 4), entry.article_id)
 
-    for position in vocabulary.ids_starting(index, prefix.strip().lower(), limit):
+    typed_id = prefix.strip().lower()
+    if view.overlay is not None:  # a server's own entries: few, so looked through
+        overlay = view.overlay
+        alive = overlay.alive.view
+        mine = [e for p, e in enumerate(overlay.entries) if alive[p] and e.id.startswith(typed_id)]
+        for entry in sorted(mine, key=lambda e: e.key)[:limit]:
+            offer(entry.key, 1.0)
+    for position in vocabulary.ids_starting(index, typed_id, limit):
         offer(index.entries[position].key, 1.0)
     tokens = words(prefix)
     typed_last = bool(tokens) and not prefix[-1:].isspace()

@@ -4,6 +4,10 @@ Build it once from the base entries (every article); a server's own entries go i
 (`engine.overlay(entries)`) that shares the base's analyzer, term weights and model, and its view of
 the base (active articles, removed or replaced entries) in a `View`. `update` applies a change to
 the base in place.
+
+One thread at a time works in an engine: its public methods take its lock, so autocomplete can
+run in a thread of its own while the event loop answers (a keystroke on a big store takes some
+milliseconds) and never beside a change or another question's caches being filled.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import threading
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -97,6 +102,7 @@ class Engine:
         """`folder`: where the base index is saved between runs (see `snapshot`); none: built
         from scratch every time."""
         _one_blas_thread()
+        self._busy = threading.RLock()  # see the module's note
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
         self.aliases = AliasBook.of(aliases)
@@ -151,13 +157,15 @@ class Engine:
     # ------------------------------------------------------------------------------ changes
     def overlay(self, entries: Iterable[Entry]) -> Index:
         """A server's own entries (added or edited), scored on the base's scale."""
-        return Index.build(self.stats, entries, base=False)
+        with self._busy:  # its new words join the shared term table
+            return Index.build(self.stats, entries, base=False)
 
     def update(self, changed: Iterable[Entry] = (), removed: Iterable[EntryKey] = ()) -> None:
         """Apply a change to the base in place: changed entries replace those with their key."""
-        for key in removed:
-            self.base.remove(key)
-        self.base.add(sorted(changed, key=lambda e: e.key))
+        with self._busy:
+            for key in removed:
+                self.base.remove(key)
+            self.base.add(sorted(changed, key=lambda e: e.key))
 
     # ------------------------------------------------------------------------------ reading
     def entry(self, key: EntryKey | str, view: View = ALL) -> Entry | None:
@@ -181,7 +189,8 @@ class Engine:
         return self._by_id[1].get(entry_id)
 
     def answer(self, question: str, view: View = ALL) -> EngineResult:
-        ranked, vague = self._rank(question, view, _RANKED)
+        with self._busy:
+            ranked, vague = self._rank(question, view, _RANKED)
         if ranked is None:
             return EngineResult(Verdict.EMPTY, 0.0, ())
         candidates = [self._candidate(s) for s in ranked]
@@ -198,20 +207,23 @@ class Engine:
 
     def rank(self, question: str, view: View = ALL, limit: int = _RANKED) -> list[Candidate] | None:
         """Entries ranked by score (None when the question has no content words)."""
-        ranked, _ = self._rank(question, view, limit)
+        with self._busy:
+            ranked, _ = self._rank(question, view, limit)
         return None if ranked is None else [self._candidate(s) for s in ranked]
 
     def warm(self) -> None:
         """Make now what the first keystroke and the first typo would otherwise wait for."""
-        self._vocabulary.refresh(self, self.base)
-        self.stats.analyzer.warm()
-        self.model.warm()
-        if self.weights.thesaurus > 0:
-            load_thesaurus()  # ~25 ms, else paid by the first question a thesaurus can help
+        with self._busy:
+            self._vocabulary.refresh(self, self.base)
+            self.stats.analyzer.warm()
+            self.model.warm()
+            if self.weights.thesaurus > 0:
+                load_thesaurus()  # ~25 ms, else paid by the first question a thesaurus can help
 
     def suggest(self, prefix: str, view: View = ALL, limit: int = 25) -> list[Candidate]:
         """Entries whose phrasings complete what someone is typing (autocomplete)."""
-        return complete(self, prefix, view, limit)
+        with self._busy:
+            return complete(self, prefix, view, limit)
 
     # ----------------------------------------------------------------------------- internals
     def _rank(self, question: str, view: View, limit: int) -> tuple[list[Scored] | None, bool]:

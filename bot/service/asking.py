@@ -8,7 +8,9 @@ conversation, then the engine. `record` logs an ask and remembers the conversati
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
     from bot.store import Store
 
 log = logging.getLogger(__name__)
+# Entries from which a keystroke may take more than a millisecond (2-10 ms at 100k): below,
+# the hop to a thread would cost more than the keystroke.
+KEYSTROKE_THREAD_FROM = 2_000
 # Logged for a clarifying question: not an answer, and not one for the review queue either
 # ("what else did he say?" means nothing without its conversation).
 CLARIFY = "clarify"
@@ -43,6 +48,7 @@ class Asking:
     _store: Store
     _state: State
     conversations: Conversations
+    _keystroke_thread: ThreadPoolExecutor | None = None
 
     def view(self, audience: Audience) -> View:  # pragma: no cover - the service's
         raise NotImplementedError
@@ -277,12 +283,27 @@ class Asking:
         """What /help says: what briefbot does, with example questions from this view."""
         return help_text(self.view(audience), Talk.HELP)
 
-    def suggest(self, prefix: str, audience: Audience, limit: int = 25) -> list[Entry]:
-        """Entries whose phrasings resemble what someone is typing (autocomplete)."""
+    async def suggest(self, prefix: str, audience: Audience, limit: int = 25) -> list[Entry]:
+        """Entries whose phrasings resemble what someone is typing (autocomplete), ids typed
+        first. On a big store the keystroke runs in a thread of its own, so the bot goes on
+        serving meanwhile (the engine's lock keeps it from overlapping a question or a change)."""
         view = self.view(audience)
-        choices = self._engine.suggest(prefix, self._state.engine_view(audience), limit=limit)
+        engine, shown = self._engine, self._state.engine_view(audience)
+        if len(engine) < KEYSTROKE_THREAD_FROM:
+            choices = engine.suggest(prefix, shown, limit=limit)
+        else:
+            loop = asyncio.get_running_loop()
+            choices = await loop.run_in_executor(
+                self._keystrokes(), engine.suggest, prefix, shown, limit
+            )
         found = (view.entry(c.key) for c in choices)
         return [e for e in found if e is not None]
+
+    def _keystrokes(self) -> ThreadPoolExecutor:
+        """The autocomplete thread: one, so keystrokes queue rather than crowd the cores."""
+        if self._keystroke_thread is None:
+            self._keystroke_thread = ThreadPoolExecutor(1, thread_name_prefix="autocomplete")
+        return self._keystroke_thread
 
 
 def _suggestion(view: View, candidate: Candidate) -> Suggestion | None:

@@ -70,6 +70,8 @@ class BriefingService(Asking, Reads, Writes):
         return service
 
     async def close(self) -> None:
+        if self._keystroke_thread is not None:
+            self._keystroke_thread.shutdown(wait=False, cancel_futures=True)
         await self._store.close()
 
     @property

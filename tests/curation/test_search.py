@@ -59,13 +59,16 @@ def test_find_entries_leaves_out_what_does_not_match(entries: tuple[Entry, ...])
     assert find_entries(entries, "zzzzqqq") == []
 
 
-@pytest.mark.parametrize("current", ["", "peskov", "x" * 500, "who"])
-def test_entry_choices_within_discord_limits(entries: tuple[Entry, ...], current: str) -> None:
+@pytest.mark.parametrize("several", [False, True])
+def test_entry_choices_within_discord_limits(entries: tuple[Entry, ...], several: bool) -> None:
     """At most 25 choices, names of at most 100 characters, values that are entry ids."""
-    choices = entry_choices(entries, current)
+    choices = entry_choices(entries, several=several)
     ids = {f"{e.article_id}/{e.id}" for e in entries}
-    assert len(choices) <= 25 and all(len(name) <= 100 for name, _ in choices)
+    assert len(choices) == min(25, len(entries)) and all(len(n) <= 100 for n, _ in choices)
     assert all(value in ids for _, value in choices)
+    shown = entries[: len(choices)]
+    names = [name for name, _ in choices]
+    assert all((f"({e.article_id})" in n) == several for e, n in zip(shown, names, strict=True))
 
 
 def item(question: str, times: int = 1) -> QueueItem:

@@ -133,7 +133,12 @@ class SemanticModel:
 
     def warm(self) -> None:
         """The vocabulary as a dict: a lookup per word rather than a search of the stored copy
-        (a process answering many questions; one question never needs it)."""
+        (a process answering many questions; one question never needs it); and the tokenizer,
+        read otherwise by the first text with a word neither the vocabulary nor the saved index
+        holds ("wh" as someone starts typing: 50-100 ms of a first keystroke)."""
+        if self._folder is not None and self._full is None:
+            self._tokens()
+            self._split()
         if self._vocabulary is None:
             stored = self._stored
             self._vocabulary = (

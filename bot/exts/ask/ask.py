@@ -135,7 +135,9 @@ class Ask(commands.Cog):
     async def ask_autocomplete(
         self, interaction: discord.Interaction[BriefBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        found = self.bot.service.suggest(current[:200], Audience(interaction.guild_id), limit=25)
+        found = await self.bot.service.suggest(
+            current[:200], Audience(interaction.guild_id), limit=25
+        )
         return [
             app_commands.Choice(
                 name=clip(e.question, CHOICE_MAX), value=clip(e.question, CHOICE_MAX)

@@ -19,7 +19,7 @@ from bot.app.errors import UserFacingError
 from bot.app.render import neutral
 from bot.curation import changes, files
 from bot.curation.context import entry_or_refuse
-from bot.curation.search import entry_choices, queue_choices
+from bot.curation.search import CHOICES_MAX, entry_choices, queue_choices
 from bot.exts.qa import format as fmt
 from bot.exts.qa import pages
 from bot.exts.qa.form import EditForm
@@ -280,9 +280,11 @@ class QA(commands.GroupCog, group_name="qa", group_description="Curate briefbot'
         # Autocomplete skips interaction_check: ask again, and show nothing to others.
         if not await is_moderator(interaction):
             return []
-        view = self.service.view(_audience(interaction))
-        found = entry_choices(list(view.entries.values()), current)
-        return [app_commands.Choice(name=name, value=value) for name, value in found]
+        audience = _audience(interaction)
+        found = await self.service.suggest(current[:100], audience, limit=CHOICES_MAX)
+        several = len(self.service.view(audience).articles) > 1
+        choices = entry_choices(found, several=several)
+        return [app_commands.Choice(name=name, value=value) for name, value in choices]
 
     @add.autocomplete("article")
     async def article_autocomplete(self, interaction: Interaction, current: str) -> Choices:
