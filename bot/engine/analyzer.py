@@ -146,6 +146,7 @@ class Analyzer:
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
+        self._name_starts: dict[str, list[str]] | None = None  # made at the first question
         global_rules = _rules(aliases.global_)
         self._global = _merge(global_rules)
         own = {article: _rules(table) for article, table in aliases.per_article.items()}
@@ -252,6 +253,7 @@ class Analyzer:
             extra = known if isinstance(known, set | frozenset) else set(known)
             content = [t if t in extra else self._correct(t) for t in content]
             content = [t for t in content if t not in STOPWORDS]  # a stopword's typo
+            content = self._name_typos(content, extra)
         surfaces: dict[str, str] = {}
         base = self._stemmed(self._apply(content, self._global), surfaces)
         articles = sorted({a for t in content for a in self._triggers.get(t, ())})
@@ -263,6 +265,27 @@ class Analyzer:
         asked = question_words(text)
         focus = focus_of(asked)
         return Query(tuple(content), intents, base, by_article, surfaces, focus, core_words(asked))
+
+    def _name_typos(self, tokens: list[str], known: set[str] | frozenset[str]) -> list[str]:
+        """A short name's typo repaired when the rest of an alias's name follows it: "jon
+        bolton" is John Bolton (three letters are too few to repair a word on its own)."""
+        if self._name_starts is None:
+            starts: dict[str, set[str]] = {}
+            for table in (self._global, *self._by_article.values()):
+                for rules in table.values():
+                    for source, _ in rules:
+                        if len(source) > 1 and len(source[0]) >= _MIN_CORRECTABLE:
+                            starts.setdefault(source[1], set()).add(source[0])
+            self._name_starts = {k: sorted(v) for k, v in starts.items()}
+        out = list(tokens)
+        for i, token in enumerate(tokens[:-1]):
+            if token in self.vocabulary or token in known or not token.isalpha():
+                continue
+            for first in self._name_starts.get(tokens[i + 1], ()):
+                if first[0] == token[0] and OSA.distance(token, first, score_cutoff=1) <= 1:
+                    out[i] = first
+                    break
+        return out
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None

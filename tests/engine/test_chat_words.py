@@ -52,3 +52,18 @@ def test_whats_the_deal_with_asks_about_it(engine: Engine, question: str) -> Non
 def test_what_a_question_asks_is_kept(question: str, terms: tuple[str, ...]) -> None:
     """Only the idiom's "deal" and chat's filler go; the content words stay."""
     assert Analyzer(AliasBook.of({})).query(question).terms == terms
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("who is jon bolten", ("bolton",)),  # the rest of the name follows: John Bolton
+        ("who is jon", ("jon",)),  # three letters alone are too few to repair
+    ],
+)
+def test_a_short_name_typo_is_repaired_before_the_rest_of_the_name(
+    question: str, terms: tuple[str, ...]
+) -> None:
+    """A first name's typo is read as the alias's name it starts."""
+    analyzer = Analyzer(AliasBook.of({"bolton": ["john bolton"]}))
+    assert analyzer.query(question).terms == terms
