@@ -22,10 +22,14 @@ from bot.engine.textproc import asked_words, words
 from bot.engine.view import AliasBook
 
 _MIN_CORRECTABLE = 4
+# Stopwords long enough for a dropped or swapped letter to still name them ("anythng", "becuase"):
+# a typo of one is no content word the entry lacks. Shorter ones are one edit from too many words.
+_TYPO_STOPWORD = 6
+_TYPO_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= _TYPO_STOPWORD and w.isalpha())
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "6"
+ANALYZER_VERSION = "7"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
@@ -40,15 +44,34 @@ _FRAMING = frozenset("talks speaks writes".split())
 _THE_ARTICLE = frozenset("article piece story author writer it text report".split())
 
 
+# "What's the deal with X" / "what's their deal" asks about X: "deal" is no deal there (the Iran
+# deal after it still is one).
+_WHATS = frozenset("whats what".split())
+_DEAL_OWNER = frozenset("the their his her its".split())
+_DEAL_AFTER = frozenset("with in here there".split())
+
+
+def _idiom_deal(tokens: list[str], i: int) -> bool:
+    """tokens[i] is the "deal" of "what's the deal (with)"."""
+    if tokens[i] != "deal" or i < 2 or tokens[i - 1] not in _DEAL_OWNER:
+        return False
+    asks = tokens[i - 2] in _WHATS or tokens[max(i - 3, 0) : i - 1] == ["what", "is"]
+    return asks and (i == len(tokens) - 1 or tokens[i + 1] in _DEAL_AFTER)
+
+
 def _framing_out(tokens: list[str]) -> list[str]:
-    """The question's words without "talks" in "the article talks about"."""
+    """The question's words without "talks" in "the article talks about" and "deal" in "what's
+    the deal with"."""
     return [
         t
         for i, t in enumerate(tokens)
-        if t not in _FRAMING
-        or not 0 < i < len(tokens) - 1
-        or tokens[i + 1] != "about"
-        or tokens[i - 1] not in _THE_ARTICLE
+        if not _idiom_deal(tokens, i)
+        and (
+            t not in _FRAMING
+            or not 0 < i < len(tokens) - 1
+            or tokens[i + 1] != "about"
+            or tokens[i - 1] not in _THE_ARTICLE
+        )
     ]
 
 
@@ -123,6 +146,7 @@ class Analyzer:
         self._stems: dict[str, str] = {}
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
+        self._name_starts: dict[str, list[str]] | None = None  # made at the first question
         global_rules = _rules(aliases.global_)
         self._global = _merge(global_rules)
         own = {article: _rules(table) for article, table in aliases.per_article.items()}
@@ -228,6 +252,8 @@ class Analyzer:
         if correct:
             extra = known if isinstance(known, set | frozenset) else set(known)
             content = [t if t in extra else self._correct(t) for t in content]
+            content = [t for t in content if t not in STOPWORDS]  # a stopword's typo
+            content = self._name_typos(content, extra)
         surfaces: dict[str, str] = {}
         base = self._stemmed(self._apply(content, self._global), surfaces)
         articles = sorted({a for t in content for a in self._triggers.get(t, ())})
@@ -239,6 +265,27 @@ class Analyzer:
         asked = question_words(text)
         focus = focus_of(asked)
         return Query(tuple(content), intents, base, by_article, surfaces, focus, core_words(asked))
+
+    def _name_typos(self, tokens: list[str], known: set[str] | frozenset[str]) -> list[str]:
+        """A short name's typo repaired when the rest of an alias's name follows it: "jon
+        bolton" is John Bolton (three letters are too few to repair a word on its own)."""
+        if self._name_starts is None:
+            starts: dict[str, set[str]] = {}
+            for table in (self._global, *self._by_article.values()):
+                for rules in table.values():
+                    for source, _ in rules:
+                        if len(source) > 1 and len(source[0]) >= _MIN_CORRECTABLE:
+                            starts.setdefault(source[1], set()).add(source[0])
+            self._name_starts = {k: sorted(v) for k, v in starts.items()}
+        out = list(tokens)
+        for i, token in enumerate(tokens[:-1]):
+            if token in self.vocabulary or token in known or not token.isalpha():
+                continue
+            for first in self._name_starts.get(tokens[i + 1], ()):
+                if first[0] == token[0] and OSA.distance(token, first, score_cutoff=1) <= 1:
+                    out[i] = first
+                    break
+        return out
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None
@@ -326,6 +373,8 @@ class Analyzer:
             # food/good): only a dropped letter is repaired there (flyn -> flynn).
             choices = [w for w in choices if len(w) == _MIN_CORRECTABLE + 1]
         match = process.extractOne(token, choices, scorer=OSA.distance, score_cutoff=max_edits)
+        if match is None and len(token) >= _TYPO_STOPWORD - 1:
+            match = process.extractOne(token, _TYPO_STOPWORDS, scorer=OSA.distance, score_cutoff=1)
         corrected = match[0] if match else token
         if len(self._corrections) < _CACHE_LIMIT:
             self._corrections[token] = corrected

@@ -190,7 +190,7 @@ class Engine:
 
     def answer(self, question: str, view: View = ALL) -> EngineResult:
         with self._busy:
-            ranked, vague = self._rank(question, view, _RANKED)
+            ranked, vague, terms = self._rank(question, view, _RANKED)
         if ranked is None:
             return EngineResult(Verdict.EMPTY, 0.0, ())
         candidates = [self._candidate(s) for s in ranked]
@@ -203,12 +203,14 @@ class Engine:
         # Only common words ("russia?", "trump and russia"): too vague to pick one fact, though a
         # bare name still asks who that is.
         person = bool(ranked) and ranked[0].index.entries[ranked[0].position].kind == "person"
-        return decide(candidates, self.thresholds, may_answer=not vague or person)
+        return decide(
+            candidates, self.thresholds, may_answer=not vague or person, one_word=terms < 2
+        )
 
     def rank(self, question: str, view: View = ALL, limit: int = _RANKED) -> list[Candidate] | None:
         """Entries ranked by score (None when the question has no content words)."""
         with self._busy:
-            ranked, _ = self._rank(question, view, limit)
+            ranked, _, _ = self._rank(question, view, limit)
         return None if ranked is None else [self._candidate(s) for s in ranked]
 
     def warm(self) -> None:
@@ -226,11 +228,13 @@ class Engine:
             return complete(self, prefix, view, limit)
 
     # ----------------------------------------------------------------------------- internals
-    def _rank(self, question: str, view: View, limit: int) -> tuple[list[Scored] | None, bool]:
+    def _rank(self, question: str, view: View, limit: int) -> tuple[list[Scored] | None, bool, int]:
+        """The best entries, whether the question is too vague to answer, and how many
+        content terms it has (in the best entry's scope)."""
         known = view.overlay.words if view.overlay is not None else ()
         query = self.stats.analyzer.query(question, known=known)
         if not query.terms:
-            return None, False
+            return None, False, 0
         prepared = prepare(self.base, query, question)
         masks = [self.mask(self.base, view)]
         if view.overlay is not None:
@@ -241,7 +245,7 @@ class Engine:
         scope = ranked[0].index.entries[ranked[0].position].article_id if ranked else None
         weights = prepared.weights.get(scope, prepared.weights[None])
         vague = max(weights.values()) < self._vague_weight
-        return ranked[:limit], vague
+        return ranked[:limit], vague, len(weights)
 
     def mask(self, index: Index, view: View) -> np.ndarray:
         """Which of the index's positions the view may answer with (cached per view)."""

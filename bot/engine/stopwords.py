@@ -20,8 +20,8 @@ STOPWORDS = frozenset(
     as also too very just really only even still ever some any all both each few more most other
     such no not own same s t d ll re ve m o y nt
     tell told telling explain explains describe show give gave know knows knew known think thinks
-    thought mean means meant say says said saying quote quoted quotes quoting talk talked talking
-    mention mentioned mentions bit thing things stuff kind sort many much
+    thought mean means meant meaning say says said saying quote quoted quotes quoting talk talked
+    talking mention mentioned mentions bit thing things stuff kind sort many much
     news bot briefbot pls please plz thanks thank thx 0 1 2 3 4 5 6 7 8 9
     article articles piece story text author writer name named names list listed lists cite cited
     identify identified discuss discussed discusses
@@ -99,6 +99,12 @@ CHAT_SPELLINGS = {
     "convo": "conversation",
     "yr": "year",
     "yrs": "years",
+    "shud": "should",
+    "shld": "should",
+    "sed": "said",
+    "fone": "phone",
+    "gov": "government",
+    "admin": "administration",
     "artcle": "article",
     "artical": "article",
     "aricle": "article",

@@ -12,7 +12,9 @@ from bot.engine.result import Verdict
     [
         (0.9, 0.0, 0.5, Verdict.CONFIDENT),  # good, explained, clearly ahead
         (0.9, 0.2, 0.5, Verdict.CONFIDENT),  # a close paraphrase leaving a word unmatched
-        (0.55, 0.2, 0.3, Verdict.UNSURE),  # middling and not all explained: did you mean
+        (0.55, 0.2, 0.45, Verdict.UNSURE),  # middling and not all explained: did you mean
+        (0.55, 0.2, 0.3, Verdict.CONFIDENT),  # ...but far ahead of every other entry: answered
+        (0.5, 0.2, 0.3, Verdict.UNSURE),  # far ahead, yet too weak even so
         (1.0, 0.3, 0.5, Verdict.UNSURE),  # however good, too much of the question unexplained
         (0.9, 0.0, 0.87, Verdict.AMBIGUOUS),  # a runner-up nearly as good
         (0.15, 0.5, 0.1, Verdict.UNSURE),  # weakly related: still offered
@@ -49,3 +51,10 @@ def test_a_tie_with_a_sibling_of_the_same_passage_is_answered(
         Candidate("other", "q2", 0.5, "a"),
     ]
     assert decide(ranked, Thresholds()).verdict is verdict
+
+
+def test_a_lead_on_one_word_does_not_answer_a_middling_match() -> None:
+    """ "tell me a joke": an entry holding "joke" far ahead of the rest is still only offered."""
+    ranked = [Candidate("joke", "q0", 0.46, "a"), Candidate("other", "q1", 0.2, "a")]
+    assert decide(ranked, Thresholds()).answered
+    assert not decide(ranked, Thresholds(), one_word=True).answered

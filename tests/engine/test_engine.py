@@ -166,7 +166,7 @@ def test_an_answer_does_not_depend_on_what_was_asked_before() -> None:
     [
         ([0.9, 0.5], Verdict.CONFIDENT),  # good and clearly ahead
         ([0.9, 0.88], Verdict.AMBIGUOUS),  # good but a runner-up is as good
-        ([0.45, 0.1], Verdict.UNSURE),  # ahead but not good enough
+        ([0.4, 0.1], Verdict.UNSURE),  # ahead but not good enough
         ([0.2, 0.1], Verdict.NO_MATCH),  # nothing worth suggesting
         ([], Verdict.NO_MATCH),
     ],
