@@ -261,4 +261,5 @@ class Engine:
             entry.article_id,
             round(1.0 - scored.explained, 4),
             scored.holds_focus,
+            reviewed=entry.reviewed,
         )
