@@ -47,6 +47,10 @@ class _Text:
                 self.counts[key] += 1
                 self.surfaces.setdefault(key, Counter())[" ".join(tokens[at : at + size])] += 1
 
+    def writes(self, stems: Stems, form: str) -> bool:
+        """The article writes these stems as this form (its content words)."""
+        return " ".join(_content(form)) in self.surfaces.get(stems, ())
+
 
 def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
     """Canonical term (the article's word) -> the variants readers may type instead.
@@ -59,7 +63,10 @@ def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[s
     for group in GROUPS:
         forms = [(form, _stems(_content(form))) for member in group for form in member]
         forms = [(form, stems) for form, stems in forms if stems]
-        present = Counter({stems: article.counts[stems] for _, stems in forms})
+        # a stem counts only where the article writes one of the group's forms with it:
+        # "standings" shares a stem with "stand-in", "positive" one with "position"
+        written = {stems for form, stems in forms if article.writes(stems, form)}
+        present = Counter({stems: article.counts[stems] for stems in written})
         present = +present  # only what the article holds
         if not present:
             continue
