@@ -52,6 +52,39 @@ class _Text:
         return " ".join(_content(form)) in self.surfaces.get(stems, ())
 
 
+# An article naming the United States that writes "Washington" alone for its government
+# ("Washington had concluded", "Washington's move"), not as part of a name ("Washington State
+# Department of Health", "George Washington"), means the US by each of these. The US is "us",
+# a stopword, so they vanish as "US" does: "what did washington do" asks what the US did.
+_US = re.compile(r"\b(?:US|U\.S\.|United States)\b")
+_WASHINGTON = re.compile(r"\bWashington\b")
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*|of)\s+$")
+_NAMED_AFTER = re.compile(r"^(?:[’']s)?\s+[A-Z]")
+_US_NAMES = (
+    "washington",
+    "white house",
+    "america",
+    "american",
+    "americans",
+    "united states",
+    "usa",
+)
+
+
+def us_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
+    """The US's other names as variants of "us", where the article writes Washington for it."""
+    found = list(_WASHINGTON.finditer(text))
+    if not _US.search(text) or not found:
+        return {}
+    for match in found:
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
+        if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after[:40]):
+            return {}  # a name of its own: the state, a person, a university
+    taken = {phrasing_key(r) for r in reserved}
+    kept = [v for v in _US_NAMES if phrasing_key(v) not in taken]
+    return {"us": kept} if kept and "us" not in taken else {}
+
+
 def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
     """Canonical term (the article's word) -> the variants readers may type instead.
 

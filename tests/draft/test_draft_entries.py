@@ -168,3 +168,16 @@ def test_a_word_sharing_only_a_stem_with_a_synonym_is_not_one(draft: dict) -> No
     aliases = lexicon_aliases("Stalock subbed for Dubnyk. The Wild looked at the standings.")
     assert "backup" in aliases["subbed"]
     assert "standings" not in aliases["subbed"]
+
+
+def test_washington_standing_for_the_us_is_read_as_the_us() -> None:
+    """An article writing "Washington's move" for the US government reads "what did washington
+    do" as what the US did; one naming the state ("Washington State Department of Health")
+    keeps Washington as the state."""
+    from bot.draft.aliasing import us_aliases
+
+    federal = "The US changed course. Washington's move angered Paris."
+    assert "washington" in us_aliases(federal)["us"]
+    state = "The US campaign ran in Washington State. Washington Healthcare paid for it."
+    assert us_aliases(state) == {}
+    assert us_aliases("Washington's move angered Paris.") == {}  # the US is never named
