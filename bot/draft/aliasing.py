@@ -82,7 +82,8 @@ def us_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
             return {}  # a name of its own: the state, a person, a university
     taken = {phrasing_key(r) for r in reserved}
     kept = [v for v in _US_NAMES if phrasing_key(v) not in taken]
-    return {"us": kept} if kept and "us" not in taken else {}
+    # ("us" may be the site's shared term already: these then add to it for this article)
+    return {"us": kept} if kept else {}
 
 
 def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
