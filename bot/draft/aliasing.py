@@ -47,6 +47,44 @@ class _Text:
                 self.counts[key] += 1
                 self.surfaces.setdefault(key, Counter())[" ".join(tokens[at : at + size])] += 1
 
+    def writes(self, stems: Stems, form: str) -> bool:
+        """The article writes these stems as this form (its content words)."""
+        return " ".join(_content(form)) in self.surfaces.get(stems, ())
+
+
+# An article naming the United States that writes "Washington" alone for its government
+# ("Washington had concluded", "Washington's move"), not as part of a name ("Washington State
+# Department of Health", "George Washington"), means the US by each of these. The US is "us",
+# a stopword, so they vanish as "US" does: "what did washington do" asks what the US did.
+_US = re.compile(r"\b(?:US|U\.S\.|United States)\b")
+_WASHINGTON = re.compile(r"\bWashington\b")
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*|of)\s+$")
+_NAMED_AFTER = re.compile(r"^(?:[’']s)?\s+[A-Z]")
+_US_NAMES = (
+    "washington",
+    "white house",
+    "america",
+    "american",
+    "americans",
+    "united states",
+    "usa",
+)
+
+
+def us_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
+    """The US's other names as variants of "us", where the article writes Washington for it."""
+    found = list(_WASHINGTON.finditer(text))
+    if not _US.search(text) or not found:
+        return {}
+    for match in found:
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
+        if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after[:40]):
+            return {}  # a name of its own: the state, a person, a university
+    taken = {phrasing_key(r) for r in reserved}
+    kept = [v for v in _US_NAMES if phrasing_key(v) not in taken]
+    # ("us" may be the site's shared term already: these then add to it for this article)
+    return {"us": kept} if kept else {}
+
 
 def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[str]]:
     """Canonical term (the article's word) -> the variants readers may type instead.
@@ -59,7 +97,10 @@ def lexicon_aliases(text: str, reserved: Iterable[str] = ()) -> dict[str, list[s
     for group in GROUPS:
         forms = [(form, _stems(_content(form))) for member in group for form in member]
         forms = [(form, stems) for form, stems in forms if stems]
-        present = Counter({stems: article.counts[stems] for _, stems in forms})
+        # a stem counts only where the article writes one of the group's forms with it:
+        # "standings" shares a stem with "stand-in", "positive" one with "position"
+        written = {stems for form, stems in forms if article.writes(stems, form)}
+        present = Counter({stems: article.counts[stems] for stems in written})
         present = +present  # only what the article holds
         if not present:
             continue

@@ -263,7 +263,7 @@ class DraftBuilder:
                 "fact-" + slug(" ".join(words), 5),
                 "number" if held else "background",
                 question,
-                text,
+                _with_roles(text, people),
                 [text],
                 options,
                 [plain(text, 20), plain(text), f"tell me about {plain(text, 8)}"],
@@ -285,6 +285,20 @@ class DraftBuilder:
                 [heading.lower(), f"what about {heading.lower()}", f"{heading.lower()} section"],
                 [f"tell me about {heading.lower()}", f"section {heading.lower()}"],
             )
+
+
+def _with_roles(text: str, people: list[Who]) -> str:
+    """A sentence of reporting with who its people are, where it does not say so itself ("Graham
+    said she once encountered backlash ... (Julie Graham: Washington State Department of Health
+    public information officer)"): readers ask by role ("the health officer") as often as by name,
+    and a reader of the answer alone learns who is meant by "he" or a bare surname."""
+    lowered = text.lower()
+    told = [
+        f"{who.name}: {who.roles[0]}"
+        for who in people
+        if who.roles and who.roles[0].lower() not in lowered
+    ]
+    return f"{text} ({'; '.join(told)})" if told else text
 
 
 def _subject_pronoun(text: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from bot.draft.aliasing import acronyms, lexicon_aliases
+from bot.draft.aliasing import acronyms, lexicon_aliases, us_aliases
 from bot.draft.entries import DraftBuilder
 from bot.draft.gist import aliases_of, article_id_for, gist_of
 from bot.draft.sentences import repaired
@@ -139,6 +139,9 @@ def draft_seed(
         *(v for vs in (shared or {}).values() for v in vs),
     }
     for canonical, variants in acronyms(_body(seed), builder.people, reserved).items():
+        aliases.setdefault(canonical, []).extend(variants)
+        reserved.update([canonical, *variants])
+    for canonical, variants in us_aliases(_body(seed), reserved).items():
         aliases.setdefault(canonical, []).extend(variants)
         reserved.update([canonical, *variants])
     for canonical, variants in lexicon_aliases(seed.raw, reserved).items():

@@ -277,4 +277,5 @@ class Engine:
             entry.article_id,
             round(1.0 - scored.explained, 4),
             scored.holds_focus,
+            reviewed=entry.reviewed,
         )

@@ -427,7 +427,8 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         speaker = per_question(  # "his": nobody named
             prepared,
             ("speaker", article),
-            lambda: set(analyzer.terms(" ".join(focus.speaker), article)),
+            # typos repaired as the question's words are ("what did grahm say")
+            lambda: set(analyzer.terms(" ".join(analyzer.corrected(focus.speaker)), article)),
         )
         if not speaker or not _holds_words(index, position, prepared, sorted(speaker), w, 0.0):
             return False

@@ -27,6 +27,9 @@ class Candidate:
     # whether it quotes a passage the best candidate quotes too (a sibling holding the same fact:
     # a tie with it is no doubt about which fact to answer with)
     same_passage: bool = False
+    # False for an entry of a draft (written from the article alone, not yet reviewed): its
+    # phrasings are generated, so a score below the line may still be a clear answer
+    reviewed: bool = True
 
     @property
     def key(self) -> tuple[str, str]:

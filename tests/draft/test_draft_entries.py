@@ -63,6 +63,9 @@ ASKED = {
     "howd the senate vote go": "passed the bill 18-12",
     # "she" after a scene set before it is the governor
     "whitfield pumping station": "toured a pumping station",
+    # a few words that only one sentence holds, though no generated phrasing reads so
+    "oregon billboards": "posted on billboards",
+    "park repairs": "first repairs",
 }
 
 
@@ -145,3 +148,36 @@ def test_the_articles_words_stand_for_their_synonyms_in_its_aliases(draft: dict)
     assert "slammed" in aliases["criticised"]
     assert "deq" in aliases["department of environmental quality"]
     assert "dana" in aliases["whitfield"]
+
+
+def test_a_sentence_of_reporting_says_who_its_people_are(draft: dict) -> None:
+    """Its answer names the person "she" stands for, with the role readers ask by ("the
+    governor"); a sentence giving the role itself is left as it is."""
+    toured = next(e for e in draft["entries"] if "pumping station" in e["answer"])
+    assert toured["answer"].endswith("(Dana Whitfield: Governor)")
+    assert toured["evidence"] == ["On Tuesday morning, she toured a pumping station near Madras."]
+    briggs = next(e for e in draft["entries"] if e["answer"].startswith("said Tom Briggs"))
+    assert briggs["answer"] == "said Tom Briggs, owner of Briggs Family Orchards."
+
+
+def test_a_word_sharing_only_a_stem_with_a_synonym_is_not_one(draft: dict) -> None:
+    """The lexicon reads the article's words as written: "standings" is no "stand-in" (both
+    stem to "stand"), so a question about the standings is not read as one about a backup."""
+    from bot.draft.aliasing import lexicon_aliases
+
+    aliases = lexicon_aliases("Stalock subbed for Dubnyk. The Wild looked at the standings.")
+    assert "backup" in aliases["subbed"]
+    assert "standings" not in aliases["subbed"]
+
+
+def test_washington_standing_for_the_us_is_read_as_the_us() -> None:
+    """An article writing "Washington's move" for the US government reads "what did washington
+    do" as what the US did; one naming the state ("Washington State Department of Health")
+    keeps Washington as the state."""
+    from bot.draft.aliasing import us_aliases
+
+    federal = "The US changed course. Washington's move angered Paris."
+    assert "washington" in us_aliases(federal)["us"]
+    state = "The US campaign ran in Washington State. Washington Healthcare paid for it."
+    assert us_aliases(state) == {}
+    assert us_aliases("Washington's move angered Paris.") == {}  # the US is never named

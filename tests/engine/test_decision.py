@@ -58,3 +58,24 @@ def test_a_lead_on_one_word_does_not_answer_a_middling_match() -> None:
     ranked = [Candidate("joke", "q0", 0.46, "a"), Candidate("other", "q1", 0.2, "a")]
     assert decide(ranked, Thresholds()).answered
     assert not decide(ranked, Thresholds(), one_word=True).answered
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "unexplained", "runner_up", "verdict"),
+    [
+        (False, 0.0, 0.1, Verdict.CONFIDENT),  # a draft's entry explaining every word, ahead
+        (True, 0.0, 0.1, Verdict.UNSURE),  # a curated entry keeps the usual line
+        (False, 0.2, 0.1, Verdict.UNSURE),  # a draft's entry lacking a word the question asks
+        (False, 0.0, 0.28, Verdict.UNSURE),  # another entry nearly as close
+    ],
+)
+def test_a_drafts_entry_explaining_the_whole_question_is_answered(
+    reviewed: bool, unexplained: float, runner_up: float, verdict: Verdict
+) -> None:
+    """An unreviewed entry whose generated phrasings score low is answered when it explains the
+    whole question, holds its focus and is clearly ahead ("thousand choices quote")."""
+    ranked = [
+        Candidate("e0", "q0", 0.32, "a", unexplained, reviewed=reviewed),
+        Candidate("e1", "q1", runner_up, "a", 0.6, reviewed=reviewed),
+    ]
+    assert decide(ranked, Thresholds()).verdict is verdict

@@ -86,6 +86,7 @@ def engine() -> Engine:
         ("how many bottles of bubbly", "champagne"),  # alias
         ("who is the kremlin spokesman", "person-peskov"),  # alias to the name
         ("who is peskof", "person-peskov"),  # typo in a name
+        ("what did peskof say about trust", "quote-trust"),  # typo in the asked speaker
         ("wat did zhirinovsky do to celebrate", "banquet"),  # chat's spelling of "what"
         ("hwo is flynn in the artcle", "person-flynn"),  # of "who", and a stopword's typo
     ],
