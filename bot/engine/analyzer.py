@@ -95,15 +95,25 @@ def _rules(table: dict[str, tuple[str, ...]]) -> dict[str, list[_Rule]]:
     return rules
 
 
+def _longest_first(rule: _Rule) -> tuple[int, tuple[str, ...]]:
+    return (-len(rule[0]), rule[0])
+
+
 def _merge(*layers: dict[str, list[_Rule]]) -> dict[str, list[_Rule]]:
     """Later layers win on the same variant; longest variants are tried first."""
     merged: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
     for layer in layers:
         for first, rules in layer.items():
+            by_source = merged.get(first)
+            if by_source is None:
+                by_source = merged[first] = {}
             for source, target in rules:
-                merged.setdefault(first, {})[source] = target
+                by_source[source] = target
+    # most first words begin one variant: nothing to sort (a CLI call makes these at each start)
     return {
-        first: sorted(by_source.items(), key=lambda pair: (-len(pair[0]), pair[0]))
+        first: list(by_source.items())
+        if len(by_source) == 1
+        else sorted(by_source.items(), key=_longest_first)
         for first, by_source in merged.items()
     }
 
