@@ -4,7 +4,8 @@ Everything else a question says may be paraphrased (the gate soft-matches it); i
 The focus is read from the question's first words, plainly:
 
 - a time ("when...", "how long...", "what year..."), a precise date ("when exactly...", "what
-  date..."), a count ("how many...", "how much..."): the entry states one;
+  date..."), a count ("how many...", "how much..."), a proportion ("what share of..."): the
+  entry states one;
 - an agent ("who ran...", "whose...", "name the..."): the entry names someone the question
   does not ("who is X?" asks about X instead: an ordinary question);
 - a place ("where was it held"): the entry names a place after in/at/near...;
@@ -34,6 +35,7 @@ DATE = "date"
 DURATION = "duration"
 SPAN = "span"  # "how many months": a duration counted in units, not just "brief"
 COUNT = "count"
+SHARE = "share"  # "what share of X": a proportion stated, not just "both" or "many"
 AGENT = "agent"
 PLACE = "place"
 REASON = "reason"
@@ -48,6 +50,7 @@ _AGENT_NOUNS = frozenset(
 )
 _PLACE_NOUNS = frozenset("city town place country venue location arena region state".split())
 _COUNT_NOUNS = frozenset("number amount percentage percent share".split())
+_SHARE_NOUNS = frozenset("percentage percent share proportion fraction".split())
 _SPEECH_VERBS = frozenset(
     """say says said saying tell tells told think thinks thought claim claims claimed feel feels
     felt describe describes described characterise characterize characterised characterized
@@ -253,7 +256,8 @@ def _focus(tokens: list[str]) -> Focus:
     if first in (("when",), ("whens",)):
         return Focus(DATE if "exactly" in tokens[:3] or "exact" in tokens else TIME)
     if pair == ("how", "long"):
-        return Focus(DURATION)
+        # "how long did it last exactly": a number of units, as "when exactly" asks for a date
+        return Focus(SPAN if "exactly" in tokens or "exact" in tokens else DURATION)
     if pair == ("how", "many") and tokens[2:3] and tokens[2] in _TIME_NOUNS:
         return Focus(SPAN)  # "how many months did it last"
     if pair in (("how", "many"), ("how", "much")):
@@ -298,6 +302,8 @@ def _focus(tokens: list[str]) -> Focus:
             return Focus(DATE)
         if last in _TIME_NOUNS:
             return Focus(TIME)
+        if last in _SHARE_NOUNS:
+            return Focus(SHARE)
         if last in _COUNT_NOUNS:
             return Focus(COUNT)
         if last in _AGENT_NOUNS or last in _PLACE_NOUNS:
@@ -415,7 +421,20 @@ def stated(kind: str, tokens: list[str], given: frozenset[str]) -> bool:
         return states_span(new)
     if kind == REASON:
         return states_reason(new)
+    if kind == SHARE:
+        return states_share(new)
     return True
+
+
+_PROPORTIONS = frozenset(
+    "percent cent half halves third thirds quarter quarters fifth majority minority".split()
+)
+
+
+def states_share(tokens: Iterable[str]) -> bool:
+    """A proportion: a number (not a year) or a share word ("60 percent", "half", "a
+    majority"); "both" or "many Russian commentators" says none."""
+    return any((t.isdigit() and len(t) != 4) or t in _PROPORTIONS for t in tokens)
 
 
 # "since" before a time ("since the end of the Cold War", "since 2009") dates, it gives no reason
@@ -523,6 +542,7 @@ def agents(
     modal: bool,
     needs_anchor: bool = False,
     named_at: Iterable[int] | None = None,
+    clause: bool = False,
 ) -> list[str]:
     """The names of a text that can be the agent asked for: not a modifier of a word the
     question gives ("US foreign policy establishment" for "which establishment people"), not
@@ -530,7 +550,9 @@ def agents(
     asked verb or role noun (`anchor`), within `window` words of it ("who interviewed trump"
     is not answered by the Middle East the interview was about); none at all when the text
     must hold the asked verb (`needs_anchor`) and does not. `named_at`: the text's `names_at`
-    positions, when the caller keeps them."""
+    positions, when the caller keeps them. `clause`: the name must also stand in the anchor's
+    clause ("which sanctions" asks for a name of the sanctions themselves; a doer, by contrast,
+    is often set off by a comma: "after their call, Trump and Putin promised")."""
     pieces, plain = split(text)
     named = set(names_at(pieces, common) if named_at is None else named_at)
     runs: list[tuple[int, int]] = []
@@ -549,12 +571,15 @@ def agents(
         modifies = after and not ends and given(after) and (last + 1) not in named
         if modifies and (last + 1) not in anchors:
             continue  # a modifier of a word the question gives
+        if all(plain[k] in TIME_WORDS for k in range(first, last + 1)):
+            continue  # "on Monday", "in July": a time, never the one who did it
         possessive = pieces[last].endswith(("'s", "’s")) and after.islower()
         if possessive and not ends:
             continue  # "Trump's pre-election rhetoric": whose rhetoric, not who did it
         if not modal and _supposed(pieces, plain, first):
             continue
-        if anchors and not any(_beside(pieces, first, last, a, window) for a in anchors):
+        beside = _in_clause if clause else _beside
+        if anchors and not any(beside(pieces, first, last, a, window) for a in anchors):
             continue
         found.extend(_bare(pieces[k]) for k in range(first, last + 1))
     return found
@@ -565,6 +590,30 @@ def _beside(pieces: list[str], first: int, last: int, at: int, window: int) -> b
     in the same clause: in "if hardliners are chosen, Trump's rhetoric..." Trump is not
     the one chosen."""
     return first - window <= at <= last + window
+
+
+# A comma before one of these opens an apposition ("Oyelaran, a Republican from Bend,
+# criticised"): the name's clause goes on after it.
+_APPOSITION = frozenset("a an the his her its their".split())
+
+
+def _in_clause(pieces: list[str], first: int, last: int, at: int, window: int) -> bool:
+    """The name (pieces `first`..`last`) stands in the anchor's clause, within `window` words
+    of it not counting an apposition between: in "the worst period since the Cold War,
+    resulting in mutual sanctions" the Cold War names no sanction; in "Marcus Oyelaran, a
+    Republican from Bend, criticised the measure" Oyelaran criticised it, and Bend did not."""
+    low, high = (last, at) if at > last else (at, first)
+    k, words = low, 0
+    while k < high:
+        piece = pieces[k]
+        if piece.endswith(",") and pieces[k + 1].lower() in _APPOSITION:
+            k = next((j for j in range(k + 1, high) if pieces[j].endswith(",")), high)
+        elif _CLAUSE_END.search(piece):
+            return False
+        else:
+            words += k > low
+        k += 1
+    return words < window
 
 
 def _supposed(pieces: list[str], plain: list[str], at: int) -> bool:

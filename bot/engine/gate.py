@@ -253,7 +253,15 @@ def _agents(
         lambda: tuple(f.names_at(f.split(body)[0], common)),
     )
     return f.agents(
-        body, common, asked, anchors.__getitem__, w.agent_window, focus.modal, needs_verb, named
+        body,
+        common,
+        asked,
+        anchors.__getitem__,
+        w.agent_window,
+        focus.modal,
+        needs_verb,
+        named,
+        clause=focus.kind == f.NAMED,
     )
 
 
@@ -391,7 +399,7 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
     if kind != f.SPEECH and _declares(index, position, entry, prepared, kind, w):
         return True  # one of its own phrasings asks for that ("Who threw the banquet?")
     body, body_words = _body(index, position, entry)
-    if kind in (f.TIME, f.COUNT, f.DATE, f.DURATION, f.SPAN, f.REASON):
+    if kind in (f.TIME, f.COUNT, f.SHARE, f.DATE, f.DURATION, f.SPAN, f.REASON):
         if not f.stated(kind, body_words, focus.given):
             return False
         if kind in (f.TIME, f.DATE) and "will" in focus.given and not f.FUTURE & set(body_words):

@@ -15,6 +15,9 @@ from bot.models import Entry, Evidence
         ("when exactly did they talk", f.DATE, ()),
         ("what year was obama's reset", f.DATE, ()),
         ("how long did the reset last", f.DURATION, ()),
+        ("how long did the reset last exactly", f.SPAN, ()),  # a number of units, not "brief"
+        ("what share of russian experts think so", f.SHARE, ()),  # a proportion
+        ("what percentage of americans agree", f.SHARE, ()),
         ("how many months did it last", f.SPAN, ()),  # a number of months, not "brief"
         ("how many bottles of champagne", f.COUNT, ("bottles",)),  # a count of bottles
         ("how many languages does putin speak", f.COUNT, ("languages",)),
@@ -89,6 +92,10 @@ def test_an_entry_phrasing_vouches_only_for_what_it_asks_about(
         (f.SPAN, "the reset lasted 18 months", True),
         (f.SPAN, "for two years", True),
         (f.DURATION, "it was brief", True),
+        (f.SHARE, "both presidents made overtures, many commentators doubt it", False),
+        (f.SHARE, "the 2016 survey", False),  # a year is no proportion
+        (f.SHARE, "60 percent of russians", True),
+        (f.SHARE, "a majority backed him", True),
         (f.REASON, "the worst period since the end of the cold war", False),  # "since" dates
         (f.REASON, "the worst period since 2009", False),
         (f.REASON, "since he wanted allies against isis", True),
@@ -242,6 +249,8 @@ def _agents(text: str, given: set[str], role: set[str], modal: bool = False) -> 
         ),
         # a possessive before a noun says whose thing, not who acted
         ("Once chosen, Trump’s rhetoric could dissolve.", set(), {"chosen"}, False, []),
+        # a weekday beside the asked verb is when it happened, not who did it
+        ("Trump and Putin spoke on Monday.", set(), {"spoke"}, False, ["Trump", "Putin"]),
         # no asked verb in the text: any name may be the agent
         ("Zhirinovsky threw a banquet.", set(), {"bought"}, False, ["Zhirinovsky"]),
     ],
@@ -251,6 +260,34 @@ def test_an_agent_stands_in_the_role_asked_about(
 ) -> None:
     """A name answers "who X" only beside X, not as a modifier and not in a supposition."""
     assert _agents(text, given, role, modal) == agents
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "agents"),
+    [
+        # the Cold War stands in another clause than the sanctions
+        ("The worst period since the Cold War, resulting in mutual sanctions.", {"sanctions"}, []),
+        ("The sanctions on Gazprom bit hard.", {"sanctions"}, ["Gazprom"]),
+        # an apposition keeps its name's clause: Oyelaran criticised it, not Bend
+        (
+            "Marcus Oyelaran, a Republican from Bend, criticised the measure.",
+            {"criticised"},
+            ["Marcus", "Oyelaran"],
+        ),
+    ],
+)
+def test_which_x_names_one_in_the_clause_of_x(text: str, role: set[str], agents: list[str]) -> None:
+    """The name answering "which X" stands in X's own clause, an apposition aside."""
+    found = f.agents(
+        text,
+        lambda word: word == "the",
+        lambda word: False,
+        role.__contains__,
+        3,
+        False,
+        clause=True,
+    )
+    assert found == agents
 
 
 @pytest.fixture(scope="module")
@@ -296,13 +333,18 @@ def named() -> Engine:
         answer="Relations soured: mutual sanctions and military exercises followed.",
     )
     gazprom = _entry("gazprom", "What hit Gazprom?", answer="The sanctions on Gazprom bit hard.")
+    dreadful = _entry(
+        "dreadful",
+        "How bad have relations been?",
+        answer="The worst period since the Cold War, resulting in mutual penalties.",
+    )
     dropped = _entry(
         "dropped",
         "Which promises did he drop?",
         "which campaign promises did he drop",
         answer="He dropped his promises on Obamacare and the Wall.",
     )
-    return Engine([quote, sanctions, gazprom, dropped], {})
+    return Engine([quote, sanctions, gazprom, dropped, dreadful], {})
 
 
 @pytest.mark.parametrize(
@@ -313,6 +355,8 @@ def named() -> Engine:
         ("which anti-assad rebel groups does the us back, names?", "worse", False),
         ("which sanctions did they impose after the reset", "sanctions", False),  # none named
         ("which sanctions bit hard", "gazprom", True),  # the sanctions on Gazprom
+        # the Cold War stands in another clause: it names no penalty
+        ("which penalties resulted from the worst period", "dreadful", False),
         ("which promises did he drop", "dropped", True),
         # its own phrasing asks for the promises it names, not for others
         ("what other promises did he drop besides obamacare and the wall", "dropped", False),
