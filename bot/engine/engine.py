@@ -30,7 +30,7 @@ from bot.engine.complete import Vocabulary, complete
 from bot.engine.decision import Thresholds, decide
 from bot.engine.gate import refine
 from bot.engine.index import Index
-from bot.engine.ranking import Scored, Weights, prepare, rank
+from bot.engine.ranking import Prepared, Scored, Weights, prepare, rank
 from bot.engine.result import Candidate, EngineResult, Verdict
 from bot.engine.semantic import SemanticModel
 from bot.engine.stats import Stats
@@ -74,6 +74,39 @@ def _save_quietly(index: Index, folder: Path) -> None:
         log.warning(
             "the index could not be saved in %s (%s): the next start builds it", folder, error
         )
+
+
+class _Ranking:
+    """A question's scored entries: the best `refine` refined by the gate (the order may
+    change), more when it is declined (`refine_more`)."""
+
+    def __init__(self, scored: list[Scored], prepared: Prepared, w: Weights) -> None:
+        self._by_score = list(scored)  # as scored, before the gate: what is refined in turn
+        self._prepared, self._w = prepared, w
+        self._refined = min(w.refine, len(scored))
+        refine(scored[: self._refined], prepared, w)
+        self.scored = sorted(scored, key=lambda s: (-s.score, s.key))
+
+    def refine_more(self) -> bool:
+        """Refine up to `refine_declined` (in the scored order, so the result is what refining
+        them all at once gives); False when there were no more."""
+        more = self._by_score[self._refined : self._w.refine_declined]
+        if not more:
+            return False
+        refine(more, self._prepared, self._w)
+        self._refined += len(more)
+        self.scored.sort(key=lambda s: (-s.score, s.key))
+        return True
+
+    def best(self, limit: int) -> list[Scored]:
+        return self.scored[:limit]
+
+    def vagueness(self, vague_weight: float) -> tuple[bool, int]:
+        """Too vague (every term common), and how many content terms, in the best one's scope."""
+        scored, weights = self.scored, self._prepared.weights
+        scope = scored[0].index.entries[scored[0].position].article_id if scored else None
+        scoped = weights.get(scope, weights[None])
+        return max(scoped.values()) < vague_weight, len(scoped)
 
 
 def _same_passage(a: Entry, b: Entry) -> bool:
@@ -190,9 +223,16 @@ class Engine:
 
     def answer(self, question: str, view: View = ALL) -> EngineResult:
         with self._busy:
-            ranked, vague, terms = self._rank(question, view, _RANKED)
-        if ranked is None:
-            return EngineResult(Verdict.EMPTY, 0.0, ())
+            ranking = self._rank(question, view)
+            if ranking is None:
+                return EngineResult(Verdict.EMPTY, 0.0, ())
+            result = self._decide(ranking)
+            if result.verdict is not Verdict.CONFIDENT and ranking.refine_more():
+                result = self._decide(ranking)  # offered: the suggestions from the best 6
+        return result
+
+    def _decide(self, ranking: _Ranking) -> EngineResult:
+        ranked = ranking.best(_RANKED)
         candidates = [self._candidate(s) for s in ranked]
         if ranked:
             best = ranked[0].index.entries[ranked[0].position]
@@ -203,15 +243,20 @@ class Engine:
         # Only common words ("russia?", "trump and russia"): too vague to pick one fact, though a
         # bare name still asks who that is.
         person = bool(ranked) and ranked[0].index.entries[ranked[0].position].kind == "person"
+        vague, terms = ranking.vagueness(self._vague_weight)
         return decide(
             candidates, self.thresholds, may_answer=not vague or person, one_word=terms < 2
         )
 
     def rank(self, question: str, view: View = ALL, limit: int = _RANKED) -> list[Candidate] | None:
-        """Entries ranked by score (None when the question has no content words)."""
+        """Entries ranked by score, as a declined question ranks them (None when the question
+        has no content words)."""
         with self._busy:
-            ranked, _, _ = self._rank(question, view, limit)
-        return None if ranked is None else [self._candidate(s) for s in ranked]
+            ranking = self._rank(question, view)
+            if ranking is None:
+                return None
+            ranking.refine_more()
+            return [self._candidate(s) for s in ranking.best(limit)]
 
     def warm(self) -> None:
         """Make now what the first keystroke and the first typo would otherwise wait for."""
@@ -228,24 +273,18 @@ class Engine:
             return complete(self, prefix, view, limit)
 
     # ----------------------------------------------------------------------------- internals
-    def _rank(self, question: str, view: View, limit: int) -> tuple[list[Scored] | None, bool, int]:
-        """The best entries, whether the question is too vague to answer, and how many
-        content terms it has (in the best entry's scope)."""
+    def _rank(self, question: str, view: View) -> _Ranking | None:
+        """Every index of the view scored, the best few refined (None: no content words)."""
         known = view.overlay.words if view.overlay is not None else ()
         query = self.stats.analyzer.query(question, known=known)
         if not query.terms:
-            return None, False, 0
+            return None
         prepared = prepare(self.base, query, question)
         masks = [self.mask(self.base, view)]
         if view.overlay is not None:
             masks.append(self.mask(view.overlay, view))
-        ranked = rank(self.base, view, prepared, masks, self.weights)
-        refine(ranked, prepared, self.weights)  # the best few rescored: the order may change
-        ranked.sort(key=lambda s: (-s.score, s.key))
-        scope = ranked[0].index.entries[ranked[0].position].article_id if ranked else None
-        weights = prepared.weights.get(scope, prepared.weights[None])
-        vague = max(weights.values()) < self._vague_weight
-        return ranked[:limit], vague, len(weights)
+        scored = rank(self.base, view, prepared, masks, self.weights)
+        return _Ranking(scored, prepared, self.weights)
 
     def mask(self, index: Index, view: View) -> np.ndarray:
         """Which of the index's positions the view may answer with (cached per view)."""

@@ -64,9 +64,9 @@ def _common(index: Index, word: str, w: Weights) -> bool:
 
 
 def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
-    """Soft-match the words the best entries lack, check their focus, and rescore them."""
+    """Soft-match the words the given entries lack, check their focus, and rescore them."""
     adjustments = kind_adjustments(prepared.query.intents, w)
-    for item in scored[: w.refine]:
+    for item in scored:
         index = item.index
         entry = index.entries[item.position]
         scope = entry.article_id if entry.article_id in prepared.weights else None
