@@ -432,6 +432,8 @@ def holds_focus(index: Index, position: int, entry: Entry, prepared: Prepared, w
         stems = {t for name in chosen for t in _name_terms(index, name, article)}
         return bool(stems - asked - given)
     if kind == f.SPEECH:
+        if entry.kind == "person":
+            return False  # who someone is, not what they said ("what did peskov say")
         speaker = per_question(  # "his": nobody named
             prepared,
             ("speaker", article),

@@ -423,3 +423,26 @@ def test_an_agent_stands_by_the_verb_asked_about(
     """ "Who did X" is answered only by an entry saying X (or a word close to it)."""
     best = banquet.rank(question)[0]  # type: ignore[index]
     assert (best.entry_id, best.holds_focus) == ("banquet", holds)
+
+
+def test_what_someone_said_is_not_answered_with_who_they_are() -> None:
+    """ "what did peskov say" is never answered with Peskov's role, however exact the name."""
+    person = _entry(
+        "person-peskov",
+        "Who is Dmitry Peskov?",
+        "peskov",
+        answer="A Kremlin spokesman: said Dmitry Peskov, a Kremlin spokesman.",
+        kind="person",
+    )
+    quote = _entry(
+        "phenomenal",
+        "What did Peskov say about their closeness?",
+        answer="Dmitry Peskov, a Kremlin spokesman, after Trump's election: "
+        '"It is phenomenal how close they are."',
+        kind="quote",
+    )
+    engine = Engine([person, quote], {})
+    assert engine.answer("who is peskov").entry_id == "person-peskov"
+    ranked = engine.rank("what did peskov say") or []
+    assert [c.holds_focus for c in ranked if c.entry_id == "person-peskov"] == [False]
+    assert engine.answer("what did peskov say").entry_id != "person-peskov"
