@@ -29,7 +29,7 @@ _TYPO_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= _TYPO_STOPWORD and w.
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "7"
+ANALYZER_VERSION = "8"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 
@@ -59,13 +59,36 @@ def _idiom_deal(tokens: list[str], i: int) -> bool:
     return asks and (i == len(tokens) - 1 or tokens[i + 1] in _DEAL_AFTER)
 
 
+# Words that only restate what the question word asks: "where is X located" asks where X is,
+# "who was president at the time" who was then. A draft's entry rarely writes them ("Gush Etzion
+# ... south of Jerusalem"), so they were left unexplained (a third of the question's weight) by
+# the very entry that answers. ("What is X called" is not one: it asks for a name, which an entry
+# about X may lack.)
+_PLACE_RESTATED = frozenset("located situated based".split())
+_RESTATED_AFTER = frozenset("that which by in".split())
+_WHERE = frozenset("where wheres".split())
+
+
+def _restates(tokens: list[str], i: int) -> bool:
+    """tokens[i] restates the question word ("located" of "where is X located")."""
+    token = tokens[i]
+    last = i == len(tokens) - 1
+    if token in _PLACE_RESTATED:
+        opening = next((t for t in tokens if t in QUESTION_WORDS), None)
+        return opening in _WHERE and (last or tokens[i + 1] in _RESTATED_AFTER)
+    if token == "time":
+        return last and tokens[i - 2 : i] == ["at", "the"]  # "at the time": then
+    return False
+
+
 def _framing_out(tokens: list[str]) -> list[str]:
-    """The question's words without "talks" in "the article talks about" and "deal" in "what's
-    the deal with"."""
+    """The question's words without "talks" in "the article talks about", "deal" in "what's
+    the deal with" and the words restating the question word ("where is X located")."""
     return [
         t
         for i, t in enumerate(tokens)
         if not _idiom_deal(tokens, i)
+        and not _restates(tokens, i)
         and (
             t not in _FRAMING
             or not 0 < i < len(tokens) - 1

@@ -298,6 +298,8 @@ def _focus(tokens: list[str]) -> Focus:
         if not head:
             return NONE
         last = head[-1]
+        if tokens[1:2] in (["kind"], ["sort"], ["type"]) and last in _TIME_NOUNS:
+            return NONE  # "what kind of day was it": a description, not a date
         if last in _DATE_NOUNS or last in {"year", "years"}:
             return Focus(DATE)
         if last in _TIME_NOUNS:
@@ -472,6 +474,32 @@ def names(text: str, common: Callable[[str], bool]) -> tuple[list[str], list[str
         if before and before[-1] in _PLACE_PREPOSITIONS and not possessive:
             places.append(word)
     return found, places
+
+
+# A place in common nouns: "on the wall", "at the school"; "the" after the preposition, so that
+# "in time", "on Tuesday" and "in this cloud of gloom" are none, and no time word or number as
+# its noun ("in the second period", "on the day").
+_COMMON_PLACE_PREPOSITIONS = frozenset("in at on near inside outside by into onto".split())
+
+
+def common_places(tokens: list[str], anchors: set[int], window: int) -> list[str]:
+    """The nouns of a text's place phrases in common words (its lower-case words): the words
+    after "at/in/on/by... the", up to the next stopword, within `window` words of one of the
+    `anchors` (positions of the asked event's words: "posted materials on the wall")."""
+    found: list[str] = []
+    for i, token in enumerate(tokens[:-2]):
+        if token not in _COMMON_PLACE_PREPOSITIONS or tokens[i + 1] != "the":
+            continue
+        if not any(abs(i - a) <= window for a in anchors):
+            continue
+        phrase: list[str] = []
+        for word in tokens[i + 2 : i + 5]:
+            if not word or word in STOPWORDS or word in QUESTION_WORDS:
+                break
+            phrase.append(word)
+        if phrase and not any(w in TIME_WORDS or w.isdigit() or w in NUMBER_WORDS for w in phrase):
+            found.extend(phrase)
+    return found
 
 
 # Between a speech verb and its speaker stand no pronoun, no preposition and no "when" (a clause
