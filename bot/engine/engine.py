@@ -28,7 +28,7 @@ from bot.engine import snapshot
 from bot.engine.analyzer import Analyzer
 from bot.engine.complete import Vocabulary, complete
 from bot.engine.decision import Thresholds, decide
-from bot.engine.gate import refine
+from bot.engine.gate import ceiling, refine
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Scored, Weights, prepare, rank
 from bot.engine.result import Candidate, EngineResult, Verdict
@@ -87,16 +87,21 @@ class _Ranking:
         refine(scored[: self._refined], prepared, w)
         self.scored = sorted(scored, key=lambda s: (-s.score, s.key))
 
-    def refine_more(self) -> bool:
-        """Refine up to `refine_declined` (in the scored order, so the result is what refining
-        them all at once gives); False when there were no more."""
+    def refine_more(self, keep: int) -> None:
+        """Refine up to `refine_declined`, in the scored order, so the best `keep` are what
+        refining them all at once gives; an entry that could not reach them even with every
+        word explained (`gate.ceiling`) is left as it is (most of them on a big store, where
+        refining one costs a millisecond of a declined question)."""
         more = self._by_score[self._refined : self._w.refine_declined]
         if not more:
-            return False
-        refine(more, self._prepared, self._w)
+            return
+        final = sorted((s.score for s in self._by_score[: self._refined]), reverse=True)
+        bar = final[keep - 1] if len(final) >= keep else -math.inf
+        worth = [s for s in more if ceiling(s, self._prepared, self._w) >= bar]
         self._refined += len(more)
-        self.scored.sort(key=lambda s: (-s.score, s.key))
-        return True
+        if worth:
+            refine(worth, self._prepared, self._w)
+            self.scored.sort(key=lambda s: (-s.score, s.key))
 
     def best(self, limit: int) -> list[Scored]:
         return self.scored[:limit]
@@ -227,7 +232,8 @@ class Engine:
             if ranking is None:
                 return EngineResult(Verdict.EMPTY, 0.0, ())
             result = self._decide(ranking)
-            if result.verdict is not Verdict.CONFIDENT and ranking.refine_more():
+            if result.verdict is not Verdict.CONFIDENT:
+                ranking.refine_more(_RANKED)
                 result = self._decide(ranking)  # offered: the suggestions from the best 6
         return result
 
@@ -255,7 +261,7 @@ class Engine:
             ranking = self._rank(question, view)
             if ranking is None:
                 return None
-            ranking.refine_more()
+            ranking.refine_more(limit)
             return [self._candidate(s) for s in ranking.best(limit)]
 
     def warm(self) -> None:

@@ -63,6 +63,12 @@ def _common(index: Index, word: str, w: Weights) -> bool:
     return rank is not None and rank < w.generic_rare
 
 
+def ceiling(item: Scored, prepared: Prepared, w: Weights) -> float:
+    """The most `refine` can make of an entry's score: everything it lacks explained."""
+    adjust = kind_adjustments(prepared.query.intents, w)[int(item.index.kind.view[item.position])]
+    return blend(lexical_score(item.best_f1, 1.0, item.chars, w), item.semantic, float(adjust), w)
+
+
 def refine(scored: list[Scored], prepared: Prepared, w: Weights) -> None:
     """Soft-match the words the given entries lack, check their focus, and rescore them."""
     adjustments = kind_adjustments(prepared.query.intents, w)
