@@ -29,9 +29,12 @@ _TYPO_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= _TYPO_STOPWORD and w.
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "8"
+ANALYZER_VERSION = "9"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
+# Words before one person as the subject: "what did hedge mean" asks what someone meant ("do"
+# and "is" not: "what do hedge funds do", "what is a hedge" ask about the word).
+_AUXILIARIES = frozenset("did does has had will would".split())
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
@@ -118,6 +121,34 @@ def _rules(table: dict[str, tuple[str, ...]]) -> dict[str, list[_Rule]]:
     return rules
 
 
+def _people(aliases: AliasBook) -> dict[str, list[tuple[str, str, frozenset[str]]]]:
+    """First letter -> (surname, article, the person's other name words) for each article alias
+    that names a person: a one-word canonical name some variant ends a full name with
+    ("hege": "michelle hege")."""
+    people: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+    for article, table in sorted(aliases.per_article.items()):
+        for canonical, variants in sorted(table.items()):
+            target = _content(words(canonical))
+            if len(target) != 1 or len(target[0]) < _MIN_CORRECTABLE or not target[0].isalpha():
+                continue
+            surname = target[0]
+            full = [_content(words(v)) for v in variants]
+            others = frozenset(w for v in full if len(v) > 1 and v[-1] == surname for w in v[:-1])
+            if others:
+                people.setdefault(surname[0], []).append((surname, article, others))
+    return people
+
+
+def _beside(
+    asked: list[str], i: int, others: frozenset[str], correct: Callable[[str], str]
+) -> bool:
+    """The word at `i` stands where a person does: after an auxiliary, or beside their name."""
+    near = [asked[j] for j in (i - 1, i + 1) if 0 <= j < len(asked)]
+    if i > 0 and asked[i - 1] in _AUXILIARIES:
+        return True
+    return any(w in others or correct(w) in others for w in near)
+
+
 def _longest_first(rule: _Rule) -> tuple[int, tuple[str, ...]]:
     return (-len(rule[0]), rule[0])
 
@@ -180,6 +211,7 @@ class Analyzer:
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
         self._name_starts: dict[str, list[str]] | None = None  # made at the first question
+        self._people = _people(aliases)
         global_rules = _rules(aliases.global_)
         self._global = _merge(global_rules)
         own = {article: _rules(table) for article, table in aliases.per_article.items()}
@@ -289,10 +321,13 @@ class Analyzer:
             content = self._name_typos(content, extra)
         surfaces: dict[str, str] = {}
         base = self._stemmed(self._apply(content, self._global), surfaces)
-        articles = sorted({a for t in content for a in self._triggers.get(t, ())})
+        articles = {a for t in content for a in self._triggers.get(t, ())}
+        surnames = self._surname_typos(text, tokens, content, extra) if correct else {}
+        articles |= surnames.keys()
         by_article = {}
-        for article in articles:
-            scoped = self._stemmed(self._apply(content, self._by_article[article]), surfaces)
+        for article in sorted(articles):
+            own = [surnames.get(article, {}).get(t, t) for t in content]
+            scoped = self._stemmed(self._apply(own, self._by_article[article]), surfaces)
             if scoped != base:
                 by_article[article] = scoped
         asked = question_words(text)
@@ -319,6 +354,31 @@ class Analyzer:
                     out[i] = first
                     break
         return out
+
+    def _surname_typos(
+        self, text: str, asked: list[str], content: list[str], known: set[str] | frozenset[str]
+    ) -> dict[str, dict[str, str]]:
+        """Per article, the real words standing for one of its people's surnames: one edit away,
+        same first letter, the store never writes the word, and it stands where a person does
+        (beside their other name, possessive, or the subject after "did"): "michell hedge's firm",
+        "what did hedge mean" ask about Hege. Only that article's scope reads it so."""
+        found: dict[str, dict[str, str]] = {}
+        if not self._people:
+            return found
+        lowered = text.lower().replace("\u2019", "'")
+        for token in set(content):
+            if token in self.vocabulary or token in known or len(token) < _MIN_CORRECTABLE:
+                continue
+            for surname, article, others in self._people.get(token[0], ()):
+                if OSA.distance(token, surname, score_cutoff=1) > 1:
+                    continue
+                if f"{token}'s" in lowered or any(
+                    _beside(asked, i, others, self._correct)
+                    for i, word in enumerate(asked)
+                    if word == token
+                ):
+                    found.setdefault(article, {})[token] = surname
+        return found
 
     def _stemmed(
         self, tokens: list[str], surfaces: dict[str, str] | None = None

@@ -9,6 +9,7 @@ import numpy as np
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Weights
 from bot.engine.stats import Stats
+from bot.engine.thesaurus import roles
 from bot.engine.thesaurus.table import default
 
 # Per store, per word: the store's size in terms when looked up, and the word's neighbours the
@@ -34,7 +35,10 @@ def _neighbours(stats: Stats, by_word: dict[str, _Known], word: str) -> _Known:
     if thesaurus is None:
         return _NONE
     term_id = stats.term_id
-    pairs = [(term_id.get(s), c) for s, c in thesaurus.neighbours(word).items()]
+    found_ = dict(thesaurus.neighbours(word))
+    for stem, credit in roles.neighbours(word).items():  # chat's words for titles, beside it
+        found_[stem] = max(found_.get(stem, 0.0), credit)
+    pairs = [(term_id.get(s), c) for s, c in found_.items()]
     found = (
         len(stats.term_text),
         [t for t, _ in pairs if t is not None],
