@@ -90,8 +90,8 @@ class _Ranking:
     def refine_more(self, keep: int) -> None:
         """Refine up to `refine_declined`, in the scored order, so the best `keep` are what
         refining them all at once gives; an entry that could not reach them even with every
-        word explained (`gate.ceiling`) is left as it is (most of them on a big store, where
-        refining one costs a millisecond of a declined question)."""
+        word explained (`gate.ceiling`) is left as it is. (The extra refinement costs a declined
+        question about 0.4 ms on a 30k store; what this skips saves about a quarter of it.)"""
         more = self._by_score[self._refined : self._w.refine_declined]
         if not more:
             return
