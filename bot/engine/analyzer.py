@@ -108,8 +108,9 @@ def intents_of(tokens: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _rules(table: dict[str, tuple[str, ...]]) -> dict[str, list[_Rule]]:
-    rules: dict[str, list[_Rule]] = {}
+def _flat_rules(table: dict[str, tuple[str, ...]]) -> list[_Rule]:
+    """A table's variant -> canonical rules, by canonical, then variant."""
+    flat: list[_Rule] = []
     for canonical, variants in sorted(table.items()):
         # A canonical term made only of stopwords ("us") makes its variants vanish too, so
         # "usa" and "us" are treated alike.
@@ -117,25 +118,33 @@ def _rules(table: dict[str, tuple[str, ...]]) -> dict[str, list[_Rule]]:
         for variant in variants:
             source = tuple(_content(words(variant)))
             if source and source != target:
-                rules.setdefault(source[0], []).append((source, target))
+                flat.append((source, target))
+    return flat
+
+
+def _rules(flat: list[_Rule]) -> dict[str, list[_Rule]]:
+    """Rules by the first word of their variant."""
+    rules: dict[str, list[_Rule]] = {}
+    for source, target in flat:
+        rules.setdefault(source[0], []).append((source, target))
     return rules
 
 
-def _people(aliases: AliasBook) -> dict[str, list[tuple[str, str, frozenset[str]]]]:
+def _people(flat: dict[str, list[_Rule]]) -> dict[str, list[tuple[str, str, frozenset[str]]]]:
     """First letter -> (surname, article, the person's other name words) for each article alias
     that names a person: a one-word canonical name some variant ends a full name with
-    ("hege": "michelle hege")."""
+    ("hege": "michelle hege"). Read off the articles' rules, whose words are made already."""
     people: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
-    for article, table in sorted(aliases.per_article.items()):
-        for canonical, variants in sorted(table.items()):
-            target = _content(words(canonical))
-            if len(target) != 1 or len(target[0]) < _MIN_CORRECTABLE or not target[0].isalpha():
+    for article, rules in sorted(flat.items()):
+        others: dict[str, set[str]] = {}  # surname -> the other words of its full names
+        for source, target in rules:
+            surname = target[0] if len(target) == 1 else ""
+            if len(surname) < _MIN_CORRECTABLE or not surname.isalpha():
                 continue
-            surname = target[0]
-            full = [_content(words(v)) for v in variants]
-            others = frozenset(w for v in full if len(v) > 1 and v[-1] == surname for w in v[:-1])
-            if others:
-                people.setdefault(surname[0], []).append((surname, article, others))
+            if len(source) > 1 and source[-1] == surname:
+                others.setdefault(surname, set()).update(source[:-1])
+        for surname, names in others.items():
+            people.setdefault(surname[0], []).append((surname, article, frozenset(names)))
     return people
 
 
@@ -211,10 +220,11 @@ class Analyzer:
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
         self._name_starts: dict[str, list[str]] | None = None  # made at the first question
-        self._people = _people(aliases)
-        global_rules = _rules(aliases.global_)
+        flat = {article: _flat_rules(table) for article, table in aliases.per_article.items()}
+        self._people = _people(flat)
+        global_rules = _rules(_flat_rules(aliases.global_))
         self._global = _merge(global_rules)
-        own = {article: _rules(table) for article, table in aliases.per_article.items()}
+        own = {article: _rules(rules) for article, rules in flat.items()}
         self._by_article = {article: _merge(global_rules, rules) for article, rules in own.items()}
         # first word of an article's own alias -> the articles to analyse the question again for
         self._triggers: dict[str, set[str]] = {}
