@@ -122,16 +122,20 @@ def test_a_speaker_speaks_only_beside_the_speech_verb(sequence: str, speaks: boo
     assert f.speaks(sequence.split(), {"peskov", "kremlin"}, verbs, 6) is speaks
 
 
-@pytest.fixture(scope="module")
-def speakers() -> Engine:
-    quote = _entry(
+def _phenomenal() -> Entry:
+    """Peskov's quote, its lead naming him as its speaker."""
+    return _entry(
         "phenomenal",
         "What did Peskov say about their closeness?",
         answer="Dmitry Peskov, a Kremlin spokesman, after Trump's election: "
         '"It is phenomenal how close they are."',
         kind="quote",
     )
-    return Engine([quote], {})
+
+
+@pytest.fixture(scope="module")
+def speakers() -> Engine:
+    return Engine([_phenomenal()], {})
 
 
 @pytest.mark.parametrize(
@@ -434,14 +438,7 @@ def test_what_someone_said_is_not_answered_with_who_they_are() -> None:
         answer="A Kremlin spokesman: said Dmitry Peskov, a Kremlin spokesman.",
         kind="person",
     )
-    quote = _entry(
-        "phenomenal",
-        "What did Peskov say about their closeness?",
-        answer="Dmitry Peskov, a Kremlin spokesman, after Trump's election: "
-        '"It is phenomenal how close they are."',
-        kind="quote",
-    )
-    engine = Engine([person, quote], {})
+    engine = Engine([person, _phenomenal()], {})
     assert engine.answer("who is peskov").entry_id == "person-peskov"
     ranked = engine.rank("what did peskov say") or []
     assert [c.holds_focus for c in ranked if c.entry_id == "person-peskov"] == [False]

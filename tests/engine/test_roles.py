@@ -5,13 +5,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.result import Verdict
 from bot.engine.thesaurus import roles
-from bot.models import Entry, Evidence
-
-
-def entry(entry_id: str, question: str, alternate: str, answer: str) -> Entry:
-    evidence = (Evidence("seed.txt", answer, 0, len(answer)),)
-    return Entry(entry_id, "a", "fact", question, (alternate,), answer, evidence)
-
+from tests.engine.test_thesaurus import entry
 
 ENTRIES = [
     entry(
