@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine import analyzer_cache
 from bot.engine.clause import core_words
 from bot.engine.focus import NONE, Focus, focus_of, question_words
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
@@ -205,12 +207,23 @@ class Query:
 class Analyzer:
     """Shared by indexing and querying, so both sides are normalised the same way."""
 
+    _people: dict[str, list[tuple[str, str, frozenset[str]]]]
+    _global: dict[str, list[_Rule]]
+    _by_article: dict[str, dict[str, list[_Rule]]]
+    _triggers: dict[str, set[str]]
+    alias_words: set[str]
+    vocabulary: set[str]
+    _unstemmed: list[str]
+    _by_initial: dict[str, list[str]]
+
     def __init__(
         self,
         aliases: AliasBook,
         vocabulary: Iterable[str] = (),
         dictionary: Callable[[], frozenset[str]] = frozenset,
+        folder: Path | None = None,
     ) -> None:
+        """`folder`: where the alias tables are kept between runs (`analyzer_cache`)."""
         # Real words the article does not use ("threw") are not typos of words it does ("three");
         # read at the first typo, not at every start (30 ms of a CLI call).
         self._dictionary_of = dictionary
@@ -220,6 +233,23 @@ class Analyzer:
         self._corrections: dict[str, str] = {}
         self._word_stems: dict[tuple[str | None, str], tuple[str, ...]] = {}
         self._name_starts: dict[str, list[str]] | None = None  # made at the first question
+        self.identity = hashlib.sha256(
+            f"{ANALYZER_VERSION}\n{sorted(STOPWORDS)}\n{aliases.identity()}".encode()
+        ).hexdigest()[:16]
+        self._known_stems: set[str] = set()
+        saved = analyzer_cache.read(folder, self.identity) if folder is not None else None
+        if saved is None or not self._restore(saved):
+            self._make_tables(aliases)
+            if folder is not None:
+                analyzer_cache.write(folder, self.identity, self._tables())
+        self.add_vocabulary(vocabulary)
+
+    # what `_make_tables` sets (and `add_vocabulary` of the alias words), as the cache keeps it
+    _TABLES = (
+        "_people _global _by_article _triggers alias_words vocabulary _unstemmed _by_initial"
+    ).split()
+
+    def _make_tables(self, aliases: AliasBook) -> None:
         flat = {article: _flat_rules(table) for article, table in aliases.per_article.items()}
         self._people = _people(flat)
         global_rules = _rules(_flat_rules(aliases.global_))
@@ -227,19 +257,15 @@ class Analyzer:
         own = {article: _rules(rules) for article, rules in flat.items()}
         self._by_article = {article: _merge(global_rules, rules) for article, rules in own.items()}
         # first word of an article's own alias -> the articles to analyse the question again for
-        self._triggers: dict[str, set[str]] = {}
+        self._triggers = {}
         for article, rules in own.items():
             for first in rules:
                 self._triggers.setdefault(first, set()).add(article)
-        self.identity = hashlib.sha256(
-            f"{ANALYZER_VERSION}\n{sorted(STOPWORDS)}\n{aliases.identity()}".encode()
-        ).hexdigest()[:16]
-        self.vocabulary: set[str] = set()
-        self._known_stems: set[str] = set()
+        self.vocabulary = set()
         # words whose stems are not taken in yet: stemmed when first needed, by then mostly from
         # the snapshot's table (stemming every alias word at start is most of a CLI call)
-        self._unstemmed: list[str] = []
-        self._by_initial: dict[str, list[str]] = {}
+        self._unstemmed = []
+        self._by_initial = {}
         self.alias_words = {
             w
             for table in (self._global, *self._by_article.values())
@@ -248,7 +274,17 @@ class Analyzer:
             for w in (*source, *target)
         }
         self.add_vocabulary(self.alias_words)
-        self.add_vocabulary(vocabulary)
+
+    def _tables(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self._TABLES}
+
+    def _restore(self, saved: dict[str, Any]) -> bool:
+        """Take the saved tables; False (nothing taken) when some are missing."""
+        if any(name not in saved for name in self._TABLES):
+            return False
+        for name in self._TABLES:
+            setattr(self, name, saved[name])
+        return True
 
     def add_vocabulary(self, vocabulary: Iterable[str]) -> None:
         """Words typos are repaired towards; grows as entries are added, never shrinks."""

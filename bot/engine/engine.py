@@ -145,6 +145,7 @@ class Engine:
         self.weights = weights or Weights()
         self.aliases = AliasBook.of(aliases)
         self.model = model or SemanticModel.load()
+        self._folder = folder
         self.stats = self._fresh_stats()
         self.reused = 0  # entries read back from the snapshot instead of analysed
         self.base = self._open(list(entries), folder)
@@ -159,7 +160,8 @@ class Engine:
         return len(self.base)
 
     def _fresh_stats(self) -> Stats:
-        return Stats(Analyzer(self.aliases, dictionary=self.model.dictionary), self.model)
+        analyzer = Analyzer(self.aliases, dictionary=self.model.dictionary, folder=self._folder)
+        return Stats(analyzer, self.model)
 
     def _open(self, entries: list[Entry], folder: Path | None) -> Index:
         if folder is None:

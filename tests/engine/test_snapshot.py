@@ -59,7 +59,7 @@ def test_a_damaged_snapshot_is_built_again(store, tmp_path, damage: str) -> None
     """A half-copied or damaged saved index never stops a start: it is rebuilt and saved anew."""
     entries, book, questions = store
     expected = _answers(Engine(entries, book, folder=tmp_path), questions)
-    (saved,) = tmp_path.iterdir()
+    (saved,) = tmp_path.glob("index-v*.npz")
     data = saved.read_bytes()
     damaged = {"truncated": data[: len(data) // 3], "garbage": b"not an index" * 50, "empty": b""}
     saved.write_bytes(damaged[damage])
