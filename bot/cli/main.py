@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -22,7 +23,16 @@ from bot.store import StoreError
 from bot.text.errors import SeedError
 
 
-def _parser() -> argparse.ArgumentParser:
+class _NotAsked:
+    """A command not asked for: its arguments are not made (each costs a CLI call ~0.1 ms)."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _parser(only: str | None = None) -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the commands it knows. `only`: only that command's arguments are made
+    (another command given is then unknown to it: ask again with `only=None`)."""
     parser = argparse.ArgumentParser(
         prog="briefbot",
         description="Answers questions about a news article from a curated, verified store.",
@@ -35,20 +45,27 @@ def _parser() -> argparse.ArgumentParser:
         help="the site folder (default: $BRIEFBOT_HOME, else the current directory)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    made: set[str] = set()
 
-    init = sub.add_parser("init", help="make a site folder with the sample article, ready to chat")
+    def command(name: str, help: str) -> argparse.ArgumentParser | _NotAsked:
+        if only is not None and name != only:
+            return _NotAsked()
+        made.add(name)
+        return sub.add_parser(name, help=help)
+
+    init = command("init", help="make a site folder with the sample article, ready to chat")
     init.add_argument("dir", nargs="?", type=Path, help="where (default: the site folder)")
 
-    ask = sub.add_parser("ask", help="answer one question (or a batch) and exit")
+    ask = command("ask", help="answer one question (or a batch) and exit")
     ask.add_argument("question", nargs="?", help="the question, in quotes")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.add_argument("--batch", metavar="FILE", help="one question per line ('-' for stdin)")
     ask.add_argument("--no-log", action="store_true", help="do not record the asks in the store")
 
-    chat = sub.add_parser("chat", help="ask questions interactively in the terminal")
+    chat = command("chat", help="ask questions interactively in the terminal")
     chat.add_argument("--no-log", action="store_true", help="do not record the asks in the store")
 
-    build = sub.add_parser(
+    build = command(
         "build", help="extract candidates from seeds/; --draft: draft knowledge files too"
     )
     build.add_argument("--out", type=Path, help="where candidates go (knowledge/candidates/)")
@@ -58,15 +75,15 @@ def _parser() -> argparse.ArgumentParser:
         help="write a draft knowledge file for every seed without one (served at once)",
     )
 
-    add = sub.add_parser(
+    add = command(
         "add", help="add an article (text file, saved page or URL) and draft its knowledge"
     )
     add.add_argument("source", metavar="PATH_OR_URL", help="a .txt, .html or .html.gz, or a URL")
 
-    sub.add_parser("check", help="validate the curated knowledge files")
-    sub.add_parser("sync", help="sync knowledge/ into the store and report what changed")
+    command("check", help="validate the curated knowledge files")
+    command("sync", help="sync knowledge/ into the store and report what changed")
 
-    report = sub.add_parser(
+    report = command(
         "report", help="score answer quality on the question sets, or the build's extraction"
     )
     report.add_argument(
@@ -93,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         "--breakdown", action="store_true", help="figures per kind and style of question"
     )
 
-    bench = sub.add_parser("bench", help="measure engine latency, throughput and memory")
+    bench = command("bench", help="measure engine latency, throughput and memory")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.add_argument(
         "--sizes",
@@ -108,17 +125,17 @@ def _parser() -> argparse.ArgumentParser:
         help="`briefbot ask` processes timed (and as many doing only its imports)",
     )
 
-    digest = sub.add_parser("digest", help="show the daily digest")
+    digest = command("digest", help="show the daily digest")
     digest.add_argument("--preview", action="store_true", help="print it here (the default)")
     digest.add_argument("--guild", type=int, help="a guild id, for its activity figures")
 
-    sub.add_parser("stats", help="the bot owner's view: figures for every server together")
+    command("stats", help="the bot owner's view: figures for every server together")
 
-    retire = sub.add_parser("retire", help="take an article out of service (history is kept)")
+    retire = command("retire", help="take an article out of service (history is kept)")
     retire.add_argument("article", help="the article's id")
     retire.add_argument("--undo", action="store_true", help="put a retired article back")
 
-    migrate = sub.add_parser(
+    migrate = command(
         "migrate-db", help="copy the store into an empty database (PostgreSQL), all of it"
     )
     migrate.add_argument(
@@ -128,8 +145,8 @@ def _parser() -> argparse.ArgumentParser:
         help="postgresql://USER@HOST:PORT/DB (the password may come from PGPASSWORD instead)",
     )
 
-    sub.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
-    return parser
+    command("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    return parser, made
 
 
 async def _with_service(
@@ -164,8 +181,26 @@ def _settings(home: Path | None) -> Settings | None:
         return None
 
 
+def _asked_command(argv: list[str]) -> str | None:
+    """The command word of the arguments, when no help or version is asked for."""
+    words = iter(argv)
+    for word in words:
+        if word == "--home":
+            next(words, None)
+        elif word in ("-h", "--help", "--version"):
+            return None
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    asked = _asked_command(argv)
+    parser, known = _parser(asked)
+    if asked not in known:  # no command, or not one of ours: argparse lists them all
+        parser, _ = _parser()
+    args = parser.parse_args(argv)
     settings = _settings(args.home)
     if settings is None:
         return 2

@@ -265,3 +265,21 @@ def test_report_prints_dev_and_held_out_aggregates(tmp_path: Path) -> None:
         question = item["q"].lower()[:80]
         # A short, common question may be in a development set too; those may be listed.
         assert question in dev or question not in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["--help"], "migrate-db"),  # every command listed
+        (["ask", "--help"], "--batch FILE"),  # the command's own options
+        (["--home", ".", "chat", "--help"], "--no-log"),
+        (["nosuch"], "invalid choice: 'nosuch' (choose from 'init', 'ask'"),
+        ([], "the following arguments are required: COMMAND"),
+    ],
+)
+def test_help_and_errors_name_every_command_or_the_asked_ones_options(
+    tmp_path: Path, args: list[str], shown: str
+) -> None:
+    """Making only the asked command's arguments never hides a command or an option."""
+    result = run(tmp_path, *args)
+    assert shown in result.stdout + result.stderr
