@@ -79,3 +79,20 @@ def test_a_drafts_entry_explaining_the_whole_question_is_answered(
         Candidate("e1", "q1", runner_up, "a", 0.6, reviewed=reviewed),
     ]
     assert decide(ranked, Thresholds()).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("unexplained", "runner_up", "one_word", "answered"),
+    [
+        (0.0, 0.4, False, True),  # every word explained, ahead: answered from a lower score
+        (0.05, 0.4, False, False),  # a word left unexplained (a near miss's detail): offered
+        (0.0, 0.43, False, False),  # a rival close by: offered
+        (0.0, 0.4, True, False),  # a single term explains little however fully it is held
+    ],
+)
+def test_an_entry_explaining_every_word_is_answered_from_a_lower_score(
+    unexplained: float, runner_up: float, one_word: bool, answered: bool
+) -> None:
+    """ "did he stick with the border barrier pledge": the entry's own words, scored 0.47."""
+    ranked = [Candidate("e0", "q0", 0.47, "a", unexplained), Candidate("e1", "q1", runner_up)]
+    assert decide(ranked, Thresholds(), one_word=one_word).answered is answered
