@@ -49,6 +49,17 @@ _AGENT_NOUNS = frozenset(
     leader leaders player players individual individuals names name""".split()
 )
 _PLACE_NOUNS = frozenset("city town place country venue location arena region state".split())
+_PLACE_PLURALS = frozenset("cities towns places countries venues locations regions".split())
+# A question asking for more than it names ("which other countries", "besides russia").
+_MORE = frozenset("other besides else".split())
+
+
+def _places(noun: str, tokens: list[str]) -> bool:
+    """ "which middle east places": a place's name the question lacks, as for "which country";
+    "which other countries" keeps asking for the countries the entry names beside its own."""
+    return noun in _PLACE_PLURALS and not _MORE.intersection(tokens)
+
+
 _COUNT_NOUNS = frozenset("number amount percentage percent share".split())
 _SHARE_NOUNS = frozenset("percentage percent share proportion fraction".split())
 _SPEECH_VERBS = frozenset(
@@ -61,6 +72,11 @@ _SPEECH_VERBS = frozenset(
 _SPEAKER_FILLER = frozenset("the a an his her their its this that these those".split())
 # ...and adverbs of the asking ("what did zhirinovsky actually say about trump").
 _ASKING_ADVERBS = frozenset("actually really exactly ever even just also first officially".split())
+# The text itself and its parts "say" what they hold: "what does the X section say" asks for
+# the section's content, which no speech verb beside a speaker states.
+_TEXT_PARTS = frozenset(
+    "article piece section part chapter paragraph bit story text intro introduction".split()
+)
 _AUXILIARIES = frozenset("did does do has have had was is were are will would".split())
 # Words after "who is" that make it ask for an agent ("who is the man that..."), not an identity.
 _RELATIVES = frozenset("that who which whom whose".split())
@@ -130,6 +146,8 @@ def _speech(tokens: list[str], first: int = 1) -> Focus | None:
     filler = sum(t in _SPEAKER_FILLER or t in _ASKING_ADVERBS for t in between)
     if not speaker or len(speaker) + filler != len(between):
         return None
+    if _TEXT_PARTS.intersection(speaker):
+        return None  # "what does the misplaced optimism section say": its content, no speaker
     rest = tokens[verb + 1 :]
     topic = _content(rest[rest.index("about") + 1 :]) if "about" in rest else []
     return Focus(SPEECH, tuple(topic), tuple(speaker), verb=tokens[verb])
@@ -308,7 +326,7 @@ def _focus(tokens: list[str]) -> Focus:
             return Focus(SHARE)
         if last in _COUNT_NOUNS:
             return Focus(COUNT)
-        if last in _AGENT_NOUNS or last in _PLACE_NOUNS:
+        if last in _AGENT_NOUNS or last in _PLACE_NOUNS or _places(last, tokens):
             return Focus(AGENT, tuple(head[:-1]))  # "which country": a name the question lacks
         # "which X" picks one X, so the entry must hold X; "what X" is often a paraphrase
         if first == ("which",) or tokens[1:2] == ["other"]:

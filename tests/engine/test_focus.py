@@ -28,6 +28,9 @@ from bot.models import Entry, Evidence
         ("who did trump appoint as national security advisor", f.AGENT, ()),
         ("who is michael flynn", None, ()),  # about flynn, not an agent to name
         ("which country was the only one backing trump", f.AGENT, ()),
+        ("which middle east places did he talk about", f.AGENT, ("middle", "east")),  # names
+        ("which other countries did it name", f.NAMED, ("countries",)),  # beyond its own
+        ("what does the misplaced optimism section say", None, ()),  # its content: no speaker
         ("where was the banquet held", f.PLACE, ()),
         ("where does he stand on nato", None, ()),  # a position, not a place
         ("why was flynn criticised", f.REASON, ()),
