@@ -72,6 +72,8 @@ _SPEECH_VERBS = frozenset(
 _SPEAKER_FILLER = frozenset("the a an his her their its this that these those".split())
 # ...and adverbs of the asking ("what did zhirinovsky actually say about trump").
 _ASKING_ADVERBS = frozenset("actually really exactly ever even just also first officially".split())
+# "Is there X where/who...": asks whether X is, its question word opens a relative clause.
+_EXISTS = frozenset((be, "there") for be in ("is", "was", "are", "were"))
 # The text itself and its parts "say" what they hold: "what does the X section say" asks for
 # the section's content, which no speech verb beside a speaker states.
 _TEXT_PARTS = frozenset(
@@ -264,6 +266,8 @@ def _focus(tokens: list[str]) -> Focus:
             if said is not None:
                 return said
         return NONE
+    if start > 0 and tuple(tokens[:2]) in _EXISTS:
+        return NONE  # "was there any place where a poll had him ahead": whether, not where
     tokens = tokens[start:]  # "ok so when was he born": from the question word on
     if tokens[0] == "when":
         # "when he says X, what does he mean": the question is the later one

@@ -32,6 +32,7 @@ from bot.models import Entry, Evidence
         ("which other countries did it name", f.NAMED, ("countries",)),  # beyond its own
         ("what does the misplaced optimism section say", None, ()),  # its content: no speaker
         ("where was the banquet held", f.PLACE, ()),
+        ("was there any place where a poll had him ahead", None, ()),  # whether, not where
         ("where does he stand on nato", None, ()),  # a position, not a place
         ("why was flynn criticised", f.REASON, ()),
         ("how come they agree", f.REASON, ()),
