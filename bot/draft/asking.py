@@ -158,8 +158,6 @@ class Asking:
     def fact(self, text: str, people: list[Who], numbers: list[Candidate]) -> tuple[str, list[str]]:
         """The question a sentence of reporting answers, and the ways to ask it."""
         top = self.rarity.top(text, 3)
-        surface = {w.lower(): w for w in surface_words(text)}
-        topic = " ".join(surface.get(w, w) for w in top)
         names = [w for who in people for r in who.references for w in r.split()]
         options = [*self.distinct.forms(text, [w for w in names if w not in _surnames(people)])]
         for who in people:
@@ -187,7 +185,10 @@ class Asking:
         if subject and named:
             subject = f"{subject} and {' '.join(top[:2])}"  # "who is Graham" is not this
         options.insert(0, f"{subject.lower()} {' '.join(top[:2])}" if subject else "")
-        return f"What does the article say about {subject or topic}?", options
+        # The title a reader picks from a list of suggestions names the sentence by its opening:
+        # its subject as found ("about the new?", "about Whitfield later met the?") or its rarest
+        # words ("about according?", "about top last week?") read as riddles.
+        return f"What does the article say about “{_opening(text)}”?", options
 
     def _numbers(self, numbers: list[Candidate], text: str) -> list[str]:
         """How many, how much, what score: asked with the words around each number ("a budget
@@ -258,6 +259,22 @@ _SCENE = frozenset(
 _ENDS_SUBJECT = frozenset("still also already now never just only in at on to from with by".split())
 _PRONOUNS = frozenset("he she it they we i you this that these those there".split())
 _MAX_SUBJECT_WORDS = 6
+
+
+_TITLE_WORDS = 9  # of a fact's sentence, in its entry's title
+_DANGLING = frozenset("a an the of to in on at for and or but by with from that as".split())
+
+
+def _opening(sentence: str) -> str:
+    """The sentence's first words, cut after a word that ends a phrase ("to end the…" reads as
+    cut mid-phrase; "to end…" less so)."""
+    words = sentence.split()
+    if len(words) <= _TITLE_WORDS:
+        return sentence.strip().rstrip(".")
+    head = words[:_TITLE_WORDS]
+    while len(head) > 3 and head[-1].lower().strip(",;:") in _DANGLING:
+        head.pop()
+    return " ".join(head).rstrip(",;:.") + "…"
 
 
 def _subject(sentence: str) -> str:

@@ -181,3 +181,17 @@ def test_washington_standing_for_the_us_is_read_as_the_us() -> None:
     state = "The US campaign ran in Washington State. Washington Healthcare paid for it."
     assert us_aliases(state) == {}
     assert us_aliases("Washington's move angered Paris.") == {}  # the US is never named
+
+
+def test_a_facts_title_names_its_sentence_by_its_own_opening(draft: dict) -> None:
+    """Picked from a list of suggestions, a fact's title reads as its sentence, never a riddle."""
+    facts = [e for e in draft["entries"] if e["kind"] in ("background", "number")]
+    titled = [e for e in facts if e["question"].startswith("What does the article say about “")]
+    assert len(titled) >= 8
+    for entry in titled:
+        opening = entry["question"].split("“", 1)[1].split("”")[0].removesuffix("…")
+        assert entry["evidence"][0].startswith(opening)
+    pipes = next(e for e in titled if "boil-water" in e["answer"])
+    assert pipes["question"] == (
+        "What does the article say about “The new pipes are an attempt to end…”?"
+    )
