@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.engine.stopwords import QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import strip_chat_noise
 from bot.text.normalize import fold
 
@@ -48,7 +49,8 @@ _CHAT = frozenset(
 _SOCIAL = frozenset("sorry thanks thank thx pls plz lol lmao haha rofl idk tbh ngl omg".split())
 # What the asker heard or read, then its content: "my cousin keeps saying X", "the bit about X".
 _REPORTED = frozenset(
-    "saying says say said thinks think thought heard claims claiming about where that".split()
+    "saying says say said thinks think thought heard claims claiming about where that"
+    " understand".split()
 )
 # Before a question word, these turn a clause about the asker into a question: "i'm confused
 # about who X is", "no idea what it means", "i dont get why X", "can someone explain what X".
@@ -179,8 +181,10 @@ def _clause(text: str, asked: bool) -> Clause:
         reported = next((i for i, w in enumerate(core) if w in _REPORTED), None)
         if reported is None or reported == len(core) - 1:
             return Clause(text, core, "chatter")
-        kept = _cut_words(text, skip + reported + 1)
-        return Clause(kept, core[reported + 1 :], "reported")
+        said = core[reported + 1 :]
+        if not _FIRST_PERSON.isdisjoint(said):  # "explain this to my dad who ..."
+            return Clause(text, core, "chatter")
+        return Clause(_cut_words(text, skip + reported + 1), said, "reported")
     if asked:
         return Clause(_cut_words(text, skip), core, "ask", asked)
     return Clause(_cut_words(text, skip), core, "context")
@@ -210,6 +214,16 @@ def _points_back(clause: Clause) -> bool:
     return _meta(clause) or not _POINTING.isdisjoint(clause.words)
 
 
+def _fragment_text(text: str) -> bool:
+    """Fewer than two words that name something: "who called who", "what day", "names"."""
+    content = [w for w in _words(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
+    return len(content) < 2
+
+
+def _fragment(clause: Clause) -> bool:
+    return _fragment_text(clause.text)
+
+
 def asked_parts(text: str) -> Asked:
     """The questions a message asks, chatter set aside; `changed` False: answer it as typed."""
     if len(_words(text)) < LONG_WORDS:
@@ -219,19 +233,40 @@ def asked_parts(text: str) -> Asked:
     dropped = any(c.kind in ("chatter", "reported") for c in clauses)
     if not asks or (len(asks) == 1 and not dropped):
         return Asked((text,), False)
-    parts: list[str] = []
-    context = ""
+    groups: list[list[str]] = []  # each one part: an ask and the asks elaborating it
+    context = ""  # the last clause an ask pointing back may point to
+    after_ask = False  # the clause before (chatter aside) was an ask
     for clause in clauses:
-        if clause.kind in ("context", "reported"):
-            context = clause.text
-        elif clause.kind == "ask":
-            ask = _HEDGE.sub("", clause.text)
-            if _meta(clause):
-                part = context
-            elif context and _points_back(clause):
-                part = f"{context} {ask}"
-            else:
-                part = ask
-            if part and part not in parts:
-                parts.append(part)
+        if clause.kind == "chatter":
+            continue
+        if clause.kind != "ask":
+            context, after_ask = clause.text, False
+            continue
+        ask = _HEDGE.sub("", clause.text)
+        if _meta(clause):
+            if context:
+                groups.append([context])
+        elif _points_back(clause) or _fragment(clause):
+            # "what was his job there", "names?", "what day": the ask before, asked further;
+            # alone they would drop its detail ("when did peskov say it, what day").
+            if after_ask and groups:
+                groups[-1].append(ask)
+            elif context:
+                groups.append([context, ask])
+            elif _fragment(clause):
+                groups.append([ask])  # joined to the next ask below: "who started and why"
+        else:
+            groups.append([ask])
+        after_ask = True
+    merged: list[list[str]] = []
+    for group in groups:
+        if merged and len(merged[-1]) == 1 and _fragment_text(merged[-1][0]):
+            merged[-1] += group
+        else:
+            merged.append(group)
+    parts: list[str] = []
+    for group in merged:
+        part = " ".join(group)
+        if part not in parts:
+            parts.append(part)
     return Asked(tuple(parts[:MOST_PARTS]) or (text,), True)
