@@ -164,6 +164,11 @@ def _wondered(words: tuple[str, ...]) -> int | None:
     return None
 
 
+def _ask(text: str, asked: bool) -> Clause:
+    text = _HEDGE.sub("", text)
+    return Clause(text, _words(text), "ask", asked)
+
+
 def _clause(text: str, asked: bool) -> Clause:
     words = _words(text)
     skip = _opening(words)
@@ -174,9 +179,9 @@ def _clause(text: str, asked: bool) -> Clause:
     first = core[0]
     about_me = not _FIRST_PERSON.isdisjoint(core) or not _SOCIAL.isdisjoint(core)
     if wondered is not None and (about_me or first in _AUX or first in _REQUEST):
-        return Clause(_cut_words(text, skip + wondered), core[wondered:], "ask", asked)
+        return _ask(_cut_words(text, skip + wondered), asked)
     if first in _WH or first in _REQUEST or (first in _AUX and len(core) > 1):
-        return Clause(_cut_words(text, skip), core, "ask", asked)
+        return _ask(_cut_words(text, skip), asked)
     if about_me or set(core) <= _CHAT:
         reported = next((i for i, w in enumerate(core) if w in _REPORTED), None)
         if reported is None or reported == len(core) - 1:
@@ -186,7 +191,7 @@ def _clause(text: str, asked: bool) -> Clause:
             return Clause(text, core, "chatter")
         return Clause(_cut_words(text, skip + reported + 1), said, "reported")
     if asked:
-        return Clause(_cut_words(text, skip), core, "ask", asked)
+        return _ask(_cut_words(text, skip), asked)
     return Clause(_cut_words(text, skip), core, "context")
 
 
@@ -242,7 +247,7 @@ def asked_parts(text: str) -> Asked:
         if clause.kind != "ask":
             context, after_ask = clause.text, False
             continue
-        ask = _HEDGE.sub("", clause.text)
+        ask = clause.text
         if _meta(clause):
             if context:
                 groups.append([context])
