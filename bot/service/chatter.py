@@ -74,7 +74,8 @@ _WONDER_IF = frozenset("understand know wondering wonder wondered sure curious a
 _POINTING = frozenset(
     "he him his she her they them their it its that this these those there each both".split()
 )
-_CLAUSE_END = re.compile(r"\?+|[.!;]+(?=\s|$)|\.{2,}|…|:(?=\s)|\s[-–—]+\s|,")
+# A comma inside a number ("$449,000") ends nothing.
+_CLAUSE_END = re.compile(r"\?+|[.!;]+(?=\s|$)|\.{2,}|…|:(?=\s)|\s[-–—]+\s|,(?!\d)")
 # An aside about the chat: "can someone (or the bot lol) explain", "(sorry)".
 _ASIDE = re.compile(r"\([^()]*\)")
 _JOIN = re.compile(
@@ -177,7 +178,9 @@ def _clause(text: str, asked: bool) -> Clause:
         return Clause(text, words, "chatter")
     wondered = _wondered(core)
     first = core[0]
-    about_me = not _FIRST_PERSON.isdisjoint(core) or not _SOCIAL.isdisjoint(core)
+    # "lol" or "ngl" beside what the article says is no chatter: "ngl graham's idea is smart"
+    social = not _SOCIAL.isdisjoint(core) and set(core) <= _CHAT | _FILLER | _SOCIAL
+    about_me = not _FIRST_PERSON.isdisjoint(core) or social
     if wondered is not None and (about_me or first in _AUX or first in _REQUEST):
         return _ask(_cut_words(text, skip + wondered), asked)
     if first in _WH or first in _REQUEST or (first in _AUX and len(core) > 1):
@@ -269,9 +272,12 @@ def asked_parts(text: str) -> Asked:
             merged[-1] += group
         else:
             merged.append(group)
+    if not merged:  # asks pointing back at nothing: the message without its chatter
+        merged = [[c.text for c in clauses if c.kind != "chatter"]]
     parts: list[str] = []
     for group in merged:
-        part = " ".join(group)
+        # joined as a list is typed: "which groups was the us backing, names?"
+        part = ", ".join(group)
         if part not in parts:
             parts.append(part)
     return Asked(tuple(parts[:MOST_PARTS]) or (text,), True)

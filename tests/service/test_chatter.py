@@ -15,7 +15,7 @@ from bot.service.chatter import asked_parts
         (
             "<@219384756102938475> hey sorry to bother, i missed the whole convo earlier. which "
             "countries on the security council pushed back and what did each of them say?",
-            ["which countries on the security council pushed back what did each of them say"],
+            ["which countries on the security council pushed back, what did each of them say"],
         ),
         # a request's framing and the hedge after it go
         (
@@ -27,7 +27,7 @@ from bot.service.chatter import asked_parts
         (
             "my buddy says parise is washed because he had one goal in like ten games, is that "
             "actually what the article says or is it different now",
-            ["parise is washed because he had one goal in like ten games is it different now"],
+            ["parise is washed because he had one goal in like ten games, is it different now"],
         ),
         # two questions of their own, in order
         (
@@ -42,7 +42,7 @@ from bot.service.chatter import asked_parts
         (
             "hey sorry to bother, i was offline all week for exams and missed the whole convo. "
             "when exactly did peskov make the augean stables comment, what day",
-            ["when exactly did peskov make the augean stables comment what day"],
+            ["when exactly did peskov make the augean stables comment, what day"],
         ),
         # a question about the asker turns into the question it holds
         (
