@@ -85,6 +85,7 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 # A tail that only hedges: "if the article says it", "if it says".
 _HEDGE = re.compile(r"\s+if\s+(?:the\s+\w+|it)\s+says?(?:\s+(?:it|so))?\s*$", re.IGNORECASE)
 
@@ -116,7 +117,8 @@ class Asked:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().replace("'", "") for w in _WORD.findall(text))
+    # as many words as `_WORD` finds in the text as typed, so `_cut_words` counts the same
+    return tuple(_PLAIN_WORD.findall(text.lower().replace("'", "")))
 
 
 def _cut_words(text: str, count: int) -> str:
