@@ -279,7 +279,8 @@ def asked_parts(text: str) -> Asked:
     parts: list[str] = []
     for group in merged:
         # joined as a list is typed: "which groups was the us backing, names?"
-        part = ", ".join(group)
-        if part not in parts:
-            parts.append(part)
+        tried = [", ".join(group)]
+        if len(group) > 1 and not any(_fragment_text(t) for t in group):
+            tried.append(group[0])  # "who was it for" asks more; the ask before still stands
+        parts += [t for t in tried if t not in parts]
     return Asked(tuple(parts[:MOST_PARTS]) or (text,), True)
