@@ -27,7 +27,10 @@ from bot.service.chatter import asked_parts
         (
             "my buddy says parise is washed because he had one goal in like ten games, is that "
             "actually what the article says or is it different now",
-            ["parise is washed because he had one goal in like ten games, is it different now"],
+            [
+                "parise is washed because he had one goal in like ten games, is it different now",
+                "parise is washed because he had one goal in like ten games",  # if that is declined
+            ],
         ),
         # two questions of their own, in order
         (
