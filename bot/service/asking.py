@@ -20,6 +20,7 @@ from bot.models import Entry, EntryKey
 from bot.questions import QuestionRejected, prepare_question
 from bot.service.about import help_text, talk_answer
 from bot.service.answer import ANSWER, Answer, Suggestion
+from bot.service.chatter import asked_parts
 from bot.service.conversation import ConversationKey, Conversations, Turn
 from bot.service.followup import Ask, FollowUps
 from bot.service.talk import Talk, hear, words_of
@@ -88,7 +89,21 @@ class Asking:
             found = follow.resolve(Ask.of(rest, heard.words), turn)
             if found is not None:
                 return found
-        return self._match(rest, audience)
+        asked = asked_parts(rest)
+        if not asked.changed:
+            return self._match(rest, audience)
+        return self._match_parts(asked.parts, audience)
+
+    def _match_parts(self, parts: tuple[str, ...], audience: Audience) -> Answer:
+        """A long message's questions, chatter set aside: the first one answered; else the
+        first decline that has suggestions to offer, else the first."""
+        declined: list[Answer] = []
+        for part in parts:
+            answer = self._match(part, audience)
+            if answer.entry is not None:
+                return answer
+            declined.append(answer)
+        return next((a for a in declined if a.suggestions), declined[0])
 
     def _match(self, text: str, audience: Audience) -> Answer:
         """The engine's answer in one view, with suggestions when it is not sure. A phrasing

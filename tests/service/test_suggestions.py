@@ -17,11 +17,6 @@ from bot.service import Audience, BriefingService
             "block it lol",
             "president-not-alone",
         ),
-        (
-            "can someone summarize this article for me, i dont have time to read it all rn. "
-            "like whats the main point?",
-            "article-argument",
-        ),
     ],
 )
 async def test_a_declined_question_offers_the_entry_it_was_after(
