@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from bot.engine.clause import core_words
 from bot.engine.focus import NONE, Focus, focus_of, question_words
 from bot.engine.stopwords import INTENT_WORDS, QUESTION_WORDS, STOPWORDS
 from bot.engine.textproc import asked_words, words
+from bot.engine.thesaurus import slang
 from bot.engine.view import AliasBook
 
 _MIN_CORRECTABLE = 4
@@ -195,6 +196,8 @@ class Query:
     focus: Focus = NONE  # what the question asks for, which the answer must hold
     # the words carrying what it asks (`clause.core_words`; None: a keyword query)
     core: tuple[str, ...] | None = None
+    # its words belonging to a chat idiom it holds ("hashed" of "hashed out"): `slang.idioms`
+    phrases: dict[str, str] = field(default_factory=dict)
 
     def terms_for(self, article_id: str) -> tuple[str, ...]:
         return self.by_article.get(article_id, self.terms)
@@ -378,7 +381,10 @@ class Analyzer:
                 by_article[article] = scoped
         asked = question_words(text)
         focus = focus_of(asked)
-        return Query(tuple(content), intents, base, by_article, surfaces, focus, core_words(asked))
+        phrases = slang.idioms(tokens)
+        return Query(
+            tuple(content), intents, base, by_article, surfaces, focus, core_words(asked), phrases
+        )
 
     def _name_typos(self, tokens: list[str], known: set[str] | frozenset[str]) -> list[str]:
         """A short name's typo repaired when the rest of an alias's name follows it: "jon

@@ -9,7 +9,7 @@ import numpy as np
 from bot.engine.index import Index
 from bot.engine.ranking import Prepared, Weights
 from bot.engine.stats import Stats
-from bot.engine.thesaurus import roles
+from bot.engine.thesaurus import roles, slang
 from bot.engine.thesaurus.table import default
 
 # Per store, per word: the store's size in terms when looked up, and the word's neighbours the
@@ -27,8 +27,11 @@ def _words(stats: Stats) -> dict[str, _Known]:
     return found
 
 
-def _neighbours(stats: Stats, by_word: dict[str, _Known], word: str) -> _Known:
-    found = by_word.get(word)
+def _neighbours(
+    stats: Stats, by_word: dict[str, _Known], word: str, phrase: str | None = None
+) -> _Known:
+    key = word if phrase is None else f"{word}\0{phrase}"
+    found = by_word.get(key)
     if found is not None and found[0] == len(stats.term_text):
         return found
     thesaurus = default()
@@ -36,8 +39,10 @@ def _neighbours(stats: Stats, by_word: dict[str, _Known], word: str) -> _Known:
         return _NONE
     term_id = stats.term_id
     found_ = dict(thesaurus.neighbours(word))
-    for stem, credit in roles.neighbours(word).items():  # chat's words for titles, beside it
-        found_[stem] = max(found_.get(stem, 0.0), credit)
+    # chat's words for titles, its slang and the idiom the word is part of, beside it
+    for table in (roles.neighbours(word), slang.neighbours(word), slang.phrase_neighbours(phrase)):
+        for stem, credit in table.items():
+            found_[stem] = max(found_.get(stem, 0.0), credit)
     pairs = [(term_id.get(s), c) for s, c in found_.items()]
     found = (
         len(stats.term_text),
@@ -45,7 +50,7 @@ def _neighbours(stats: Stats, by_word: dict[str, _Known], word: str) -> _Known:
         [c for t, c in pairs if t is not None],
     )
     if len(by_word) < _CACHE_LIMIT:
-        by_word[word] = found
+        by_word[key] = found
     return found
 
 
@@ -59,10 +64,11 @@ def credits(
         return found
     stats = index.stats
     by_word = _words(stats)
-    surfaces = prepared.query.surfaces
+    surfaces, phrases = prepared.query.surfaces, prepared.query.phrases
     rows, ids, values = [], [], []
     for row, term in enumerate(missing):
-        _, term_ids, credits_ = _neighbours(stats, by_word, surfaces.get(term, term))
+        word = surfaces.get(term, term)
+        _, term_ids, credits_ = _neighbours(stats, by_word, word, phrases.get(word))
         rows += [row] * len(term_ids)
         ids += term_ids
         values += credits_
