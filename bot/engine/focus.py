@@ -565,12 +565,7 @@ SPEECH_VERBS = frozenset(
     praised praising criticising criticizing criticize
     criticized criticise criticised argue argues argued warn warned claim claims claimed describe
     described according quote quoted insist insisted announce announced declare declared think
-    thinks believe believes express expressed expresses voice voiced note noted stress stressed
-    acknowledge acknowledged admit admits admitted concede conceded write writes wrote tweet
-    tweeted comment commented remark remarked explain explained suggest suggested predict
-    predicted urge urged reply replied respond responded recall recalled complain complained
-    condemn condemned hail hailed lament lamented vow vowed deny denied confirm confirmed reveal
-    revealed""".split()
+    thinks believe believes""".split()
 )
 
 

@@ -325,21 +325,6 @@ def test_he_said_stands_only_for_a_person(interview: Engine, question: str, hold
     assert (best.entry_id, best.holds_focus) == ("tv", holds)
 
 
-@pytest.mark.parametrize(
-    ("answer", "holds"),
-    [
-        ("Coach Bruce Boudreau expressed confidence in the veteran winger.", True),
-        ("Boudreau admitted the team was tired.", True),
-        ("Coach Bruce Boudreau watched the veteran winger.", False),  # no saying
-    ],
-)
-def test_a_sentence_of_reporting_speaks_in_any_speech_verb(answer: str, holds: bool) -> None:
-    """ "X expressed/admitted ..." reports what X said, as "X said ..." does."""
-    fact = _entry("fact", "What does the article say about Boudreau?", answer=answer)
-    best = Engine([fact], {}).rank("what did boudreau think of the winger")[0]  # type: ignore[index]
-    assert best.holds_focus is holds
-
-
 @pytest.fixture(scope="module")
 def named() -> Engine:
     quote = _entry(
