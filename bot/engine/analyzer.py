@@ -32,7 +32,7 @@ _TYPO_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= _TYPO_STOPWORD and w.
 TOPIC_TERM = "summary"
 _CACHE_LIMIT = 200_000
 # Bumped whenever analysis changes, so persisted analyses made by an older version are not reused.
-ANALYZER_VERSION = "10"
+ANALYZER_VERSION = "9"
 
 _Rule = tuple[tuple[str, ...], tuple[str, ...]]  # variant words -> canonical words
 # Words before one person as the subject: "what did hedge mean" asks what someone meant ("do"

@@ -14,9 +14,8 @@ STOPWORDS = frozenset(
     is are was were be been being am isnt arent wasnt werent im ive id youre youve hes shes its
     theyre theyve weve were do does did doing done dont doesnt didnt have has had having havent
     hasnt hadnt can could cant couldnt will would wont wouldnt shall should shouldnt may might must
-    mustnt need needs i me my mine myself we us our ours ourselves you your yours yourself
-    yourselves he him his himself she her hers herself it itself they them their theirs themselves
-    oneself one ones someone something anyone anything everyone everything
+    mustnt need needs i me my mine myself we us our ours you your yours he him his she her hers it
+    itself they them their theirs one ones someone something anyone anything everyone everything
     of to in on at by for with about from into onto over under up down out off again further once
     as also too very just really only even still ever some any all both each few more most other
     such no not own same s t d ll re ve m o y nt

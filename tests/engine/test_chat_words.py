@@ -67,16 +67,3 @@ def test_a_short_name_typo_is_repaired_before_the_rest_of_the_name(
     """A first name's typo is read as the alias's name it starts."""
     analyzer = Analyzer(AliasBook.of({"bolton": ["john bolton"]}))
     assert analyzer.query(question).terms == terms
-
-
-@pytest.mark.parametrize(
-    ("question", "terms"),
-    [
-        ("how did the settlers themselves see it", ("settler",)),
-        ("did he hurt himself", ("hurt",)),
-        ("believe in yourselves", ("believ",)),
-    ],
-)
-def test_reflexive_pronouns_carry_no_content(question: str, terms: tuple[str, ...]) -> None:
-    """ "themselves", "himself", "yourselves" only point back: no entry need explain them."""
-    assert Analyzer(AliasBook.of({})).query(question).terms == terms
